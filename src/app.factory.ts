@@ -1,0 +1,50 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, text } from 'express';
+import { AppModule } from './app.module';
+import { DomainError } from './common/domain-error';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { toFieldErrors } from './common/validation';
+import { AppConfig } from './config/app-config';
+
+const MAX_IMPORT_SIZE = '25mb';
+
+/**
+ * Builds the HTTP application: body parsing, validation, Swedish errors and the OpenAPI
+ * description at /api/docs. Used by `npm start` and by the end-to-end tests alike.
+ */
+export async function createHttpApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
+    bodyParser: false,
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+  });
+  // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).
+  app.use('/api/import', text({ type: () => true, limit: MAX_IMPORT_SIZE }));
+  app.use(json({ limit: '1mb' }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      // No transform: a param such as the year stays text until its own pipe reads it.
+      transform: false,
+      exceptionFactory: (errors) => DomainError.invalid('Värdena kunde inte sparas.', toFieldErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Verksamhetsuppföljning')
+      .setDescription(
+        'Uppföljning av nämndernas mål, indikatorer, aktiviteter och budget: tertialrapporter och verksamhetsberättelse.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities/activities.module';
+import { BoardsModule } from './boards/boards.module';
+import { BudgetModule } from './budget/budget.module';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { DatabaseRole } from './database/database-endpoint';
+import { DatabaseModule } from './database/database.module';
+import { FollowupModule } from './followup/followup.module';
+import { GoalsModule } from './goals/goals.module';
+import { HealthModule } from './health/health.module';
+import { ImportModule } from './import/import.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { SeedModule } from './seed/seed.module';
+
+/** The whole product; the server and the command line start the same module. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, role: DatabaseRole): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(config, role),
+        BoardsModule,
+        GoalsModule,
+        IndicatorsModule,
+        ActivitiesModule,
+        BudgetModule,
+        FollowupModule,
+        ImportModule,
+        HealthModule,
+        SeedModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+}

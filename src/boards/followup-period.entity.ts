@@ -1,0 +1,31 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Period } from '../common/period';
+import { PlanYear } from './plan-year.entity';
+
+/**
+ * One report period (T1, T2 or VB) of a plan year. Once the board has decided the report,
+ * the period is locked: its figures can no longer be imported or corrected.
+ */
+@Entity('followup_period')
+@Check('CHK_followup_period_period', `"period" IN ('T1', 'T2', 'VB')`)
+@Unique(['planYearId', 'period'])
+export class FollowupPeriod {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  planYear: PlanYear;
+
+  @Column()
+  planYearId: number;
+
+  @Column({ type: 'varchar', length: 2 })
+  period: Period;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Board } from './board.entity';
+
+/** One board's verksamhetsplan for one year: the root of that year's goal tree and budget. */
+@Entity('plan_year')
+@Unique(['boardId', 'year'])
+export class PlanYear {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne(() => Board, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  board: Board;
+
+  @Column()
+  boardId: number;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

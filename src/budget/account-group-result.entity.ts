@@ -1,0 +1,43 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { FollowupPeriod } from '../boards/followup-period.entity';
+import { kronorTransformer } from '../database/transformers';
+import { AccountGroup } from './account-group.entity';
+
+const kronor = { type: 'bigint' as const, nullable: true, transformer: kronorTransformer };
+
+/**
+ * A kontogrupp's figures in a period: utfall (year to date) and prognos for the year, and
+ * for comparison the previous year's budget and its utfall at the same point of that year.
+ */
+@Entity('account_group_result')
+@Unique(['followupPeriodId', 'accountGroupId'])
+export class AccountGroupResult {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  followupPeriod: FollowupPeriod;
+
+  @Column()
+  followupPeriodId: number;
+
+  @ManyToOne(() => AccountGroup, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  accountGroup: AccountGroup;
+
+  @Column()
+  accountGroupId: number;
+
+  @Column(kronor)
+  actual: number | null;
+
+  @Column(kronor)
+  forecast: number | null;
+
+  @Column(kronor)
+  previousYearBudget: number | null;
+
+  @Column(kronor)
+  previousYearActual: number | null;
+}

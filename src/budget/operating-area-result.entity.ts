@@ -1,0 +1,33 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { FollowupPeriod } from '../boards/followup-period.entity';
+import { kronorTransformer } from '../database/transformers';
+import { OperatingArea } from './operating-area.entity';
+
+/** A period's prognos for a verksamhetsområde and the justering the board asks for. */
+@Entity('operating_area_result')
+@Unique(['followupPeriodId', 'operatingAreaId'])
+export class OperatingAreaResult {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  followupPeriod: FollowupPeriod;
+
+  @Column()
+  followupPeriodId: number;
+
+  @ManyToOne(() => OperatingArea, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  operatingArea: OperatingArea;
+
+  @Column()
+  operatingAreaId: number;
+
+  @Column({ type: 'bigint', transformer: kronorTransformer })
+  forecast: number;
+
+  /** Justering: budget adjustments requested (e.g. from the city's central funds). */
+  @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 })
+  adjustment: number;
+}

@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { BoardsService } from './boards/boards.service';
+import { DomainError } from './common/domain-error';
+import { isPeriod, Period, PERIODS } from './common/period';
+import { ConfigError, loadConfig } from './config/app-config';
+import { ImportService } from './import/import.service';
+import { SeedService } from './seed/seed.service';
+
+const USAGE = `Användning: npm run cli -- <kommando> [flaggor]
+
+Kommandon:
+  import <fil.json>                     Importera en plan eller en periods uppföljning (allt eller inget)
+  seed                                  Läs in demodata (Socialnämnden 2017) från seeds/
+  lock --board SON --year 2017 --period T1
+                                        Lås perioden (rapporten är beslutad)
+  unlock --board SON --year 2017 --period T1
+                                        Lås upp perioden för rättelser
+  help                                  Visa den här hjälpen
+
+Databas: DATABASE_URL (PostgreSQL-server) eller, utan den, den inbäddade databasen i DATA_DIR (./data).
+Körs servern redan mot samma DATA_DIR går kommandot via serverns anslutning.`;
+
+/** A mistake in how the command was called: shown with the usage text. */
+class UsageError extends Error {}
+
+type Command = (app: INestApplicationContext, args: string[]) => Promise<string>;
+
+interface PeriodArgs {
+  board: string;
+  year: number;
+  period: Period;
+}
+
+/** Reads --board, --year and --period (the address of one report) and any extra options. */
+function periodArgs(
+  args: string[],
+  extra: Record<string, { type: 'string' }> = {},
+): { address: PeriodArgs; options: Record<string, string | undefined> } {
+  const { values } = parseArgs({
+    args,
+    options: { board: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, ...extra },
+    allowPositionals: false,
+  });
+  const options = values as Record<string, string | undefined>;
+  const missing = ['board', 'year', 'period'].filter((key) => !options[key]);
+  if (missing.length > 0) throw new UsageError(`Ange ${missing.map((m) => `--${m}`).join(', ')}.`);
+  if (!/^\d{4}$/.test(options.year!)) throw new UsageError(`--year ska vara ett år med fyra siffror, inte "${options.year}".`);
+  const period = options.period!.toUpperCase();
+  if (!isPeriod(period)) throw new UsageError(`--period ska vara ett av ${PERIODS.join(', ')}, inte "${options.period}".`);
+  return { address: { board: options.board!, year: Number(options.year), period }, options };
+}
+
+const COMMANDS: Record<string, Command> = {
+  async import(app, args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new UsageError('Ange en fil att importera: npm run cli -- import <fil.json>');
+    const file = positionals[0];
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw DomainError.invalid(
+        code === 'ENOENT' ? `Filen ${file} finns inte.` : code === 'EISDIR' ? `${file} är en mapp, inte en fil.` : `Filen ${file} kan inte läsas (${code}).`,
+      );
+    }
+    return (await app.get(ImportService).importText(text)).message;
+  },
+
+  async seed(app) {
+    return (await app.get(SeedService).seed()).join('\n');
+  },
+
+  async lock(app, args) {
+    const { board, year, period } = periodArgs(args).address;
+    await app.get(BoardsService).setLocked(board, year, period, true);
+    return `Perioden ${period} ${year} för ${board} är låst.`;
+  },
+
+  async unlock(app, args) {
+    const { board, year, period } = periodArgs(args).address;
+    await app.get(BoardsService).setLocked(board, year, period, false);
+    return `Perioden ${period} ${year} för ${board} är upplåst.`;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Okänt kommando "${name}".\n\n${USAGE}`);
+    return 1;
+  }
+  let app: INestApplicationContext | null = null;
+  try {
+    const config = loadConfig();
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'oneshot'), { logger: false });
+    console.log(await command(app, args));
+    return 0;
+  } catch (error) {
+    console.error(describe(error));
+    return 1;
+  } finally {
+    await app?.close();
+  }
+}
+
+/** A failure as the person at the terminal should read it: Swedish, every field error, no stack. */
+function describe(error: unknown): string {
+  if (error instanceof DomainError) {
+    return [error.message, ...error.errors.map((e) => `  - ${e.path ? `${e.path}: ` : ''}${e.message}`)].join('\n');
+  }
+  if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
+  if (error instanceof ConfigError) return error.message;
+  if ((error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return `Okänd flagga: ${(error as Error).message.match(/'([^']+)'/)?.[1] ?? ''}\n\n${USAGE}`;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  if (process.env.DEBUG) console.error(error);
+  return `Ett oväntat fel inträffade: ${detail}`;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,74 @@
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
+
+/** The body of every error response: a Swedish message and, for bad input, each field's problem. */
+export interface ErrorBody {
+  statusCode: number;
+  message: string;
+  errors?: FieldError[];
+}
+
+const HTTP_MESSAGES: Record<number, string> = {
+  400: 'Felaktig begäran.',
+  404: 'Sidan eller resursen finns inte.',
+  405: 'Metoden stöds inte här.',
+  413: 'Filen är för stor.',
+  415: 'Innehållstypen stöds inte.',
+};
+
+/**
+ * Turns every failure into a JSON answer in Swedish. Domain errors keep their message and
+ * field list; framework errors get a Swedish text for their status; anything unexpected is
+ * logged with its stack here and answered with a plain 500, never with the stack.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Fel');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = HTTP_STATUS_BY_CODE[exception.code];
+      return exception.errors.length > 0
+        ? { statusCode, message: exception.message, errors: exception.errors }
+        : { statusCode, message: exception.message };
+    }
+    const parseFailure = bodyParserFailure(exception);
+    if (parseFailure) return parseFailure;
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      if (statusCode < 500) {
+        return { statusCode, message: HTTP_MESSAGES[statusCode] ?? 'Begäran kunde inte utföras.' };
+      }
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { statusCode: 500, message: 'Ett oväntat fel inträffade. Försök igen, och kontakta systemförvaltningen om felet kvarstår.' };
+  }
+}
+
+/**
+ * Errors from Express's body parsers: too large a body keeps its `type`; malformed JSON
+ * reaches us as Nest's BadRequestException carrying the JSON parser's (English) message.
+ */
+function bodyParserFailure(exception: unknown): ErrorBody | null {
+  const type = (exception as { type?: unknown } | null)?.type;
+  const malformedJson =
+    exception instanceof BadRequestException && /JSON|Unexpected token|Expected/.test(exception.message);
+  if (type === 'entity.parse.failed' || malformedJson) {
+    return { statusCode: 400, message: 'Innehållet är inte giltig JSON. Kontrollera kommatecken, citattecken och klamrar.' };
+  }
+  if (type === 'entity.too.large') {
+    return { statusCode: 413, message: HTTP_MESSAGES[413] };
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { statusCode: 415, message: 'Texten måste vara kodad som UTF-8.' };
+  }
+  return null;
+}

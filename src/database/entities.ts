@@ -1,0 +1,30 @@
+import { ActivityResult } from '../activities/activity-result.entity';
+import { Activity } from '../activities/activity.entity';
+import { Board } from '../boards/board.entity';
+import { FollowupPeriod } from '../boards/followup-period.entity';
+import { PlanYear } from '../boards/plan-year.entity';
+import { AccountGroupResult } from '../budget/account-group-result.entity';
+import { AccountGroup } from '../budget/account-group.entity';
+import { OperatingAreaResult } from '../budget/operating-area-result.entity';
+import { OperatingArea } from '../budget/operating-area.entity';
+import { GoalAssessment } from '../goals/goal-assessment.entity';
+import { Goal } from '../goals/goal.entity';
+import { IndicatorResult } from '../indicators/indicator-result.entity';
+import { Indicator } from '../indicators/indicator.entity';
+
+/** Every entity of the product; the migrations create exactly these tables. */
+export const ENTITIES = [
+  Board,
+  PlanYear,
+  FollowupPeriod,
+  Goal,
+  GoalAssessment,
+  Indicator,
+  IndicatorResult,
+  Activity,
+  ActivityResult,
+  OperatingArea,
+  OperatingAreaResult,
+  AccountGroup,
+  AccountGroupResult,
+];

@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ActivitiesService } from '../activities/activities.service';
+import { BoardsService } from '../boards/boards.service';
+import { accountTable, budgetCompliance, guideRate, operatingAreaTable } from '../budget/budget.calc';
+import { BudgetService } from '../budget/budget.service';
+import { DomainError } from '../common/domain-error';
+import { Period, reportTitle } from '../common/period';
+import { ASSESSMENT_LABELS, AssessmentOrNone, isMorePositiveThanIndicators, suggestAssessment } from '../goals/goal-assessment.calc';
+import { Goal, GoalLevel } from '../goals/goal.entity';
+import { GoalsService } from '../goals/goals.service';
+import { genderAnalysis } from '../indicators/gender-gap.calc';
+import { comparedValue, INDICATOR_STATUS_LABELS, indicatorStatus } from '../indicators/indicator-status.calc';
+import { checkIndicatorValues } from '../indicators/indicator-values.rules';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { measurementPeriodLabel } from '../indicators/measurement-period.calc';
+import { IndicatorValuesDto } from './dto/indicator-values.dto';
+import { ActivityFollowup, GoalFollowup, IndicatorFollowup, PeriodFollowup } from './period-followup';
+
+export const LEVEL_LABELS: Record<GoalLevel, string> = {
+  councilAim: 'KF:s inriktningsmål',
+  councilGoal: 'KF:s mål för verksamhetsområdet',
+  boardGoal: 'Nämndmål',
+};
+
+/**
+ * Period follow-up: gathers a plan year's goal tree, indicators, activities and budget
+ * with one period's reported figures, and computes everything the report shows.
+ */
+@Injectable()
+export class FollowupService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly boards: BoardsService,
+    private readonly goals: GoalsService,
+    private readonly indicators: IndicatorsService,
+    private readonly activities: ActivitiesService,
+    private readonly budget: BudgetService,
+  ) {}
+
+  async getFollowup(boardCode: string, year: number, period: Period): Promise<PeriodFollowup> {
+    const ref = await this.boards.findPlanYear(boardCode, year);
+    const planYearId = ref.planYear.id;
+    const periodRow = await this.boards.findPeriod(planYearId, period);
+    const periodId = periodRow?.id ?? -1;
+
+    const [goals, indicators, activities, areas, groups] = await Promise.all([
+      this.goals.findByPlanYear(planYearId),
+      this.indicators.findByPlanYear(planYearId),
+      this.activities.findByPlanYear(planYearId),
+      this.budget.findOperatingAreas(planYearId),
+      this.budget.findAccountGroups(planYearId),
+    ]);
+    const [assessments, indicatorResults, activityResults, areaResults, groupResults] = await Promise.all([
+      this.goals.findAssessments(periodId),
+      this.indicators.findResults(periodId),
+      this.activities.findResults(periodId),
+      this.budget.findOperatingAreaResults(periodId),
+      this.budget.findAccountGroupResults(periodId),
+    ]);
+
+    const indicatorRows = new Map<number, IndicatorFollowup[]>();
+    for (const indicator of indicators) {
+      const result = indicatorResults.find((r) => r.indicatorId === indicator.id);
+      const values = {
+        outcome: result?.outcome ?? null,
+        men: result?.men ?? null,
+        women: result?.women ?? null,
+        forecast: result?.forecast ?? null,
+      };
+      const compared = comparedValue(period, values);
+      const status = indicatorStatus(indicator, compared);
+      const gender = genderAnalysis(indicator, values);
+      const row: IndicatorFollowup = {
+        code: indicator.code,
+        name: indicator.name,
+        source: indicator.source,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        genderSplit: indicator.genderSplit,
+        frequency: indicator.frequency,
+        annualTarget: indicator.annualTarget,
+        councilTarget: indicator.councilTarget,
+        tolerance: indicator.tolerance,
+        partialThreshold: indicator.partialThreshold,
+        previousYearOutcome: indicator.previousYearOutcome,
+        periodLabel: measurementPeriodLabel(indicator.frequency, period, year),
+        ...values,
+        analysis: result?.analysis ?? null,
+        comparedValue: compared,
+        status,
+        statusLabel: INDICATOR_STATUS_LABELS[status],
+        genderGap: gender.gap,
+        genderGapFlagged: gender.flagged,
+      };
+      indicatorRows.set(indicator.goalId, [...(indicatorRows.get(indicator.goalId) ?? []), row]);
+    }
+
+    const activityRows = new Map<number, ActivityFollowup[]>();
+    for (const activity of activities) {
+      const result = activityResults.find((r) => r.activityId === activity.id);
+      const row: ActivityFollowup = {
+        code: activity.code,
+        name: activity.name,
+        startDate: activity.startDate,
+        endDate: activity.endDate,
+        deviation: result?.deviation ?? null,
+        comment: result?.comment ?? null,
+      };
+      activityRows.set(activity.goalId, [...(activityRows.get(activity.goalId) ?? []), row]);
+    }
+
+    const buildNode = (goal: Goal): GoalFollowup => {
+      const children = goals.filter((g) => g.parentId === goal.id).map(buildNode);
+      const ownIndicators = indicatorRows.get(goal.id) ?? [];
+      const suggestion = suggestAssessment(
+        ownIndicators.map((i) => i.status),
+        children.map((c) => c.suggestion),
+      );
+      const assessmentRow = assessments.find((a) => a.goalId === goal.id);
+      const assessment: AssessmentOrNone = assessmentRow?.assessment ?? 'notAssessed';
+      return {
+        level: goal.level,
+        levelLabel: LEVEL_LABELS[goal.level],
+        code: goal.code,
+        name: goal.name,
+        expectedResult: goal.expectedResult,
+        assessment,
+        assessmentLabel: ASSESSMENT_LABELS[assessment],
+        analysis: assessmentRow?.analysis ?? null,
+        suggestion,
+        suggestionLabel: ASSESSMENT_LABELS[suggestion],
+        assessmentMorePositive: isMorePositiveThanIndicators(assessment, suggestion),
+        indicators: ownIndicators,
+        activities: activityRows.get(goal.id) ?? [],
+        children,
+      };
+    };
+
+    const table = accountTable(
+      period,
+      groups.map((g) => {
+        const r = groupResults.find((x) => x.accountGroupId === g.id);
+        return {
+          name: g.name,
+          type: g.type,
+          budget: g.budget,
+          forecast: r?.forecast ?? null,
+          actual: r?.actual ?? null,
+          previousYearBudget: r?.previousYearBudget ?? null,
+          previousYearActual: r?.previousYearActual ?? null,
+        };
+      }),
+    );
+    const areaTable = operatingAreaTable(
+      areas.map((a) => {
+        const r = areaResults.find((x) => x.operatingAreaId === a.id);
+        return {
+          name: a.name,
+          previousYearActual: a.previousYearActual,
+          budget: a.budget,
+          forecast: r?.forecast ?? null,
+          adjustment: r ? r.adjustment : null,
+        };
+      }),
+    );
+
+    return {
+      board: { code: ref.board.code, name: ref.board.name },
+      year,
+      period,
+      title: reportTitle(period, year),
+      reported: periodRow !== null,
+      locked: periodRow?.lockedAt != null,
+      lockedAt: periodRow?.lockedAt ?? null,
+      goals: goals.filter((g) => g.parentId === null).map(buildNode),
+      budget: {
+        guideRate: guideRate(period),
+        accountTable: table,
+        operatingAreaTable: areaTable,
+        budgetCompliance: budgetCompliance(period, table),
+      },
+    };
+  }
+
+  /** Like getFollowup, but refuses a period that nothing has been reported for (for reports and exports). */
+  async getReportedFollowup(boardCode: string, year: number, period: Period): Promise<PeriodFollowup> {
+    const followup = await this.getFollowup(boardCode, year, period);
+    if (!followup.reported) {
+      throw DomainError.notFound(
+        `Det finns ingen uppföljning för ${period} ${year} för ${followup.board.name} (${followup.board.code}). ` +
+          `Importera periodens uppföljning först.`,
+      );
+    }
+    return followup;
+  }
+
+  /**
+   * What a controller does: enters or corrects one indicator's outcome, män, kvinnor,
+   * prognos and analys for a period. The same rules as the import; one transaction.
+   * Returns the indicator with its recomputed status.
+   */
+  async recordIndicatorValues(
+    boardCode: string,
+    year: number,
+    period: Period,
+    indicatorCode: string,
+    values: IndicatorValuesDto,
+  ): Promise<IndicatorFollowup> {
+    await this.dataSource.transaction(async (manager) => {
+      const ref = await this.boards.findPlanYear(boardCode, year, manager);
+      const indicator = (await this.indicators.findByPlanYear(ref.planYear.id, manager)).find((i) => i.code === indicatorCode);
+      if (!indicator) {
+        throw DomainError.notFound(`Det finns ingen indikator med koden "${indicatorCode}" i planen för ${ref.board.name} ${year}.`);
+      }
+      const errors = checkIndicatorValues(indicator, values, '');
+      if (errors.length > 0) throw DomainError.invalid('Värdena kunde inte sparas.', errors);
+      const periodRow = await this.boards.openPeriodForWriting(manager, ref, period);
+      await this.indicators.upsertResults(manager, periodRow.id, [
+        {
+          indicatorId: indicator.id,
+          outcome: values.outcome ?? null,
+          men: values.men ?? null,
+          women: values.women ?? null,
+          forecast: values.forecast ?? null,
+          analysis: values.analysis ?? null,
+        },
+      ]);
+    });
+    const followup = await this.getFollowup(boardCode, year, period);
+    return findIndicator(followup.goals, indicatorCode)!;
+  }
+}
+
+function findIndicator(goals: GoalFollowup[], code: string): IndicatorFollowup | undefined {
+  for (const goal of goals) {
+    const found = goal.indicators.find((i) => i.code === code) ?? findIndicator(goal.children, code);
+    if (found) return found;
+  }
+  return undefined;
+}

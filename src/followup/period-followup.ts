@@ -1,0 +1,94 @@
+import { Period } from '../common/period';
+import { AccountTable, OperatingAreaTable } from '../budget/budget.calc';
+import { AssessmentOrNone } from '../goals/goal-assessment.calc';
+import { GoalLevel } from '../goals/goal.entity';
+import { IndicatorStatus } from '../indicators/indicator-status.calc';
+import { Direction, Frequency, IndicatorSource, IndicatorUnit } from '../indicators/indicator.entity';
+
+/*
+ * One board's follow-up for one period with every figure computed: what the API returns,
+ * and what the workbook and the charts are rendered from. Plain data, no behaviour.
+ * Amounts are whole kronor; shares and rates are fractions (0.29 = 29 %), indicator values
+ * as written (85 = 85 %).
+ */
+
+export interface IndicatorFollowup {
+  code: string;
+  name: string;
+  source: IndicatorSource;
+  unit: IndicatorUnit;
+  direction: Direction;
+  genderSplit: boolean;
+  frequency: Frequency;
+  annualTarget: number | null;
+  councilTarget: number | null;
+  tolerance: number | null;
+  partialThreshold: number | null;
+  previousYearOutcome: number | null;
+  /** The measurement period the outcome refers to, e.g. "Tertial 1 2017". */
+  periodLabel: string;
+  outcome: number | null;
+  men: number | null;
+  women: number | null;
+  forecast: number | null;
+  analysis: string | null;
+  /** Prognos helår in T1/T2, utfall in VB. */
+  comparedValue: number | null;
+  status: IndicatorStatus;
+  statusLabel: string;
+  genderGap: number | null;
+  genderGapFlagged: boolean;
+}
+
+export interface ActivityFollowup {
+  code: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  /** Null when the period has no report for the activity. */
+  deviation: boolean | null;
+  comment: string | null;
+}
+
+export interface GoalFollowup {
+  level: GoalLevel;
+  levelLabel: string;
+  code: string;
+  name: string;
+  expectedResult: string | null;
+  /** The board's own bedömning. */
+  assessment: AssessmentOrNone;
+  assessmentLabel: string;
+  analysis: string | null;
+  /** What the indicators (and sub-goals) carry. */
+  suggestion: AssessmentOrNone;
+  suggestionLabel: string;
+  /** The bedömning is better than the indicators carry. */
+  assessmentMorePositive: boolean;
+  indicators: IndicatorFollowup[];
+  activities: ActivityFollowup[];
+  children: GoalFollowup[];
+}
+
+export interface BudgetFollowup {
+  /** Riktvärde: months elapsed / 12. */
+  guideRate: number;
+  accountTable: AccountTable;
+  operatingAreaTable: OperatingAreaTable;
+  /** Budgetföljsamhet. */
+  budgetCompliance: number | null;
+}
+
+export interface PeriodFollowup {
+  board: { code: string; name: string };
+  year: number;
+  period: Period;
+  /** "Tertialrapport 1 2017". */
+  title: string;
+  /** Whether the period has any reported figures yet. */
+  reported: boolean;
+  locked: boolean;
+  lockedAt: Date | null;
+  goals: GoalFollowup[];
+  budget: BudgetFollowup;
+}

@@ -1,0 +1,53 @@
+import { IndicatorStatus } from '../indicators/indicator-status.calc';
+import { Assessment } from './goal-assessment.entity';
+
+/** A goal's bedömning, or Ej bedömd when there is none. */
+export type AssessmentOrNone = Assessment | 'notAssessed';
+
+export const ASSESSMENT_LABELS: Record<AssessmentOrNone, string> = {
+  full: 'Uppfylls helt',
+  partial: 'Uppfylls delvis',
+  none: 'Uppfylls inte',
+  notAssessed: 'Ej bedömd',
+};
+
+/** A sub-goal's suggestion counts as the matching indicator status: helt = Uppnås, and so on. */
+const STATUS_OF_ASSESSMENT: Record<AssessmentOrNone, IndicatorStatus> = {
+  full: 'achieved',
+  partial: 'partial',
+  none: 'notAchieved',
+  notAssessed: 'notAssessed',
+};
+
+/**
+ * SPEC 3.3: what the indicators (and, for a KF goal, its nämndmål's suggestions) say about
+ * a goal. All assessed ones Uppnås → Uppfylls helt; none Uppnås and at least one Uppnås
+ * inte → Uppfylls inte; otherwise, when any is assessed, Uppfylls delvis; nothing assessed
+ * (Ej bedömd) → Ej bedömd.
+ */
+export function suggestAssessment(
+  indicatorStatuses: IndicatorStatus[],
+  subGoalSuggestions: AssessmentOrNone[] = [],
+): AssessmentOrNone {
+  const assessed = [...indicatorStatuses, ...subGoalSuggestions.map((s) => STATUS_OF_ASSESSMENT[s])].filter(
+    (s) => s !== 'notAssessed',
+  );
+  if (assessed.length === 0) return 'notAssessed';
+  if (assessed.every((s) => s === 'achieved')) return 'full';
+  if (!assessed.includes('achieved') && assessed.includes('notAchieved')) return 'none';
+  return 'partial';
+}
+
+const RANK: Record<Assessment, number> = { none: 1, partial: 2, full: 3 };
+
+/**
+ * "Bedömningen är mer positiv än indikatorerna": the board's own bedömning is better than
+ * what its indicators carry, so that auditors see green dots the figures do not support.
+ * Nothing to flag when either side is Ej bedömd.
+ */
+export function isMorePositiveThanIndicators(own: AssessmentOrNone, suggestion: AssessmentOrNone): boolean {
+  if (own === 'notAssessed' || suggestion === 'notAssessed') return false;
+  return RANK[own] > RANK[suggestion];
+}
+
+export const MORE_POSITIVE_TEXT = 'Bedömningen är mer positiv än indikatorerna';

@@ -1,0 +1,36 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { FollowupPeriod } from '../boards/followup-period.entity';
+import { Goal } from './goal.entity';
+
+/** The board's own bedömning of a goal: Uppfylls helt / delvis / inte. */
+export const ASSESSMENTS = ['full', 'partial', 'none'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
+/** What the board reports about one goal in one period. */
+@Entity('goal_assessment')
+@Check('CHK_goal_assessment_assessment', `"assessment" IN ('full', 'partial', 'none')`)
+@Unique(['followupPeriodId', 'goalId'])
+export class GoalAssessment {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  followupPeriod: FollowupPeriod;
+
+  @Column()
+  followupPeriodId: number;
+
+  @ManyToOne(() => Goal, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  goal: Goal;
+
+  @Column()
+  goalId: number;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  assessment: Assessment | null;
+
+  @Column({ type: 'text', nullable: true })
+  analysis: string | null;
+}

@@ -1,0 +1,90 @@
+import { FieldError, joinPath } from '../common/domain-error';
+import { checkIndicatorValues, IndicatorShape } from '../indicators/indicator-values.rules';
+import { FollowupDocumentDto } from './dto/followup-document.dto';
+import { checkAmount, duplicateErrors } from './plan-rules';
+
+/** What the year's plan defines, which a follow-up document may refer to. */
+export interface PlanFacts {
+  planName: string;
+  indicators: Map<string, IndicatorShape>;
+  goalCodes: Set<string>;
+  activityCodes: Set<string>;
+  operatingAreaNames: Set<string>;
+  accountGroupNames: Set<string>;
+}
+
+/**
+ * The rules of a follow-up document that need its plan: every code and name must be one
+ * the plan defines, once; män/kvinnor only on könsuppdelade indicators; shares within
+ * 0–100; amounts in whole kronor. Pure: the document and the plan in, the problems out.
+ */
+export function checkFollowup(doc: FollowupDocumentDto, plan: PlanFacts): FieldError[] {
+  const errors: FieldError[] = [];
+  const unknown = (path: string, what: string, key: string) =>
+    errors.push({ path, message: `${what} "${key}" finns inte i ${plan.planName}.` });
+
+  const indicators = doc.indicators ?? [];
+  errors.push(
+    ...duplicateErrors(
+      indicators.map((r, i) => ({ key: r.code, path: `indicators[${i}].code` })),
+      (code, first) => `Indikatorn "${code}" förekommer redan (${first}).`,
+    ),
+  );
+  indicators.forEach((row, i) => {
+    const indicator = plan.indicators.get(row.code);
+    if (!indicator) return unknown(`indicators[${i}].code`, 'Indikatorn', row.code);
+    errors.push(...checkIndicatorValues(indicator, row, `indicators[${i}]`));
+  });
+
+  const goals = doc.goals ?? [];
+  errors.push(
+    ...duplicateErrors(
+      goals.map((r, i) => ({ key: r.code, path: `goals[${i}].code` })),
+      (code, first) => `Målet "${code}" förekommer redan (${first}).`,
+    ),
+  );
+  goals.forEach((row, i) => {
+    if (!plan.goalCodes.has(row.code)) unknown(`goals[${i}].code`, 'Målet', row.code);
+  });
+
+  const activities = doc.activities ?? [];
+  errors.push(
+    ...duplicateErrors(
+      activities.map((r, i) => ({ key: r.code, path: `activities[${i}].code` })),
+      (code, first) => `Aktiviteten "${code}" förekommer redan (${first}).`,
+    ),
+  );
+  activities.forEach((row, i) => {
+    if (!plan.activityCodes.has(row.code)) unknown(`activities[${i}].code`, 'Aktiviteten', row.code);
+  });
+
+  if (doc.budget) {
+    const { unit } = doc.budget;
+    const areas = doc.budget.operatingAreas ?? [];
+    const groups = doc.budget.accountGroups ?? [];
+    errors.push(
+      ...duplicateErrors(
+        areas.map((a, i) => ({ key: a.name, path: `budget.operatingAreas[${i}].name` })),
+        (name, first) => `Verksamhetsområdet "${name}" förekommer redan (${first}).`,
+      ),
+      ...duplicateErrors(
+        groups.map((g, i) => ({ key: g.name, path: `budget.accountGroups[${i}].name` })),
+        (name, first) => `Kontogruppen "${name}" förekommer redan (${first}).`,
+      ),
+    );
+    areas.forEach((area, i) => {
+      const path = `budget.operatingAreas[${i}]`;
+      if (!plan.operatingAreaNames.has(area.name)) unknown(joinPath(path, 'name'), 'Verksamhetsområdet', area.name);
+      errors.push(...checkAmount(area.forecast, unit, joinPath(path, 'forecast')));
+      errors.push(...checkAmount(area.adjustment, unit, joinPath(path, 'adjustment')));
+    });
+    groups.forEach((group, i) => {
+      const path = `budget.accountGroups[${i}]`;
+      if (!plan.accountGroupNames.has(group.name)) unknown(joinPath(path, 'name'), 'Kontogruppen', group.name);
+      for (const field of ['actual', 'forecast', 'previousYearBudget', 'previousYearActual'] as const) {
+        errors.push(...checkAmount(group[field], unit, joinPath(path, field)));
+      }
+    });
+  }
+  return errors;
+}

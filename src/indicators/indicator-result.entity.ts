@@ -1,0 +1,47 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { FollowupPeriod } from '../boards/followup-period.entity';
+import { decimalTransformer } from '../database/transformers';
+import { Indicator } from './indicator.entity';
+
+const decimal = { type: 'numeric' as const, nullable: true, transformer: decimalTransformer };
+
+/** What a controller enters for one indicator in one period. Every value may be missing. */
+@Entity('indicator_result')
+@Unique(['followupPeriodId', 'indicatorId'])
+export class IndicatorResult {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  followupPeriod: FollowupPeriod;
+
+  @Column()
+  followupPeriodId: number;
+
+  @ManyToOne(() => Indicator, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn()
+  indicator: Indicator;
+
+  @Column()
+  indicatorId: number;
+
+  /** Periodens utfall (cumulative for the year to date). */
+  @Column(decimal)
+  outcome: number | null;
+
+  /** Utfall män/pojkar. */
+  @Column(decimal)
+  men: number | null;
+
+  /** Utfall kvinnor/flickor. */
+  @Column(decimal)
+  women: number | null;
+
+  /** Prognos helår. */
+  @Column(decimal)
+  forecast: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  analysis: string | null;
+}
