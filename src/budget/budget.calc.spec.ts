@@ -1,0 +1,169 @@
+import { accountTable, AccountGroupFigures, budgetCompliance, consumption, guideRate, operatingAreaTable, sumPresent } from './budget.calc';
+
+const MN = 1_000_000;
+
+const group = (overrides: Partial<AccountGroupFigures> & Pick<AccountGroupFigures, 'name' | 'type' | 'budget'>): AccountGroupFigures => ({
+  forecast: null,
+  actual: null,
+  previousYearBudget: null,
+  previousYearActual: null,
+  ...overrides,
+});
+
+describe('guideRate (riktvärde)', () => {
+  it.each([
+    ['T1', 4 / 12],
+    ['T2', 8 / 12],
+    ['VB', 1],
+  ] as const)('%s → %p', (period, expected) => {
+    expect(guideRate(period)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('consumption (förbrukning)', () => {
+  it.each([
+    [-14.7 * MN, -50.6 * MN, 14.7 / 50.6], // revenue: both negative, a positive share
+    [221.4 * MN, 695.4 * MN, 221.4 / 695.4],
+    [1 * MN, 0, null], // budget 0: no förbrukning
+    [0, 0, null],
+    [null, 10 * MN, null],
+    [5 * MN, null, null],
+    [3 * MN, -10 * MN, -0.3], // revenue booked as a cost shows as a negative share
+  ])('actual %p of budget %p → %p', (actual, budget, expected) => {
+    const value = consumption(actual, budget);
+    if (expected === null) expect(value).toBeNull();
+    else expect(value).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('sumPresent', () => {
+  it.each([
+    [[1, 2, 3], 6],
+    [[1, null, 3], 4],
+    [[null, null], null],
+    [[], null],
+    [[-5, 5], 0],
+  ])('%j → %p', (values, expected) => {
+    expect(sumPresent(values)).toBe(expected);
+  });
+});
+
+describe('accountTable (driftbudget)', () => {
+  const groups: AccountGroupFigures[] = [
+    group({ name: 'Taxor och avgifter', type: 'revenue', budget: -50_600_000, forecast: -46_200_000, actual: -14_700_000, previousYearBudget: -49_300_000, previousYearActual: -15_100_000 }),
+    group({ name: 'Hyresintäkter', type: 'revenue', budget: -24_200_000, forecast: -39_400_000, actual: -13_100_000 }),
+    group({ name: 'Personalkostnader', type: 'cost', budget: 695_400_000, forecast: 683_600_000, actual: 221_400_000, previousYearBudget: 665_400_000, previousYearActual: 211_800_000 }),
+    group({ name: 'Lokalkostnader', type: 'cost', budget: 159_000_000, forecast: 173_700_000, actual: 57_100_000 }),
+  ];
+  const table = accountTable('T1', groups);
+
+  it('splits revenue and cost lines in document order', () => {
+    expect(table.revenues.map((r) => r.name)).toEqual(['Taxor och avgifter', 'Hyresintäkter']);
+    expect(table.costs.map((r) => r.name)).toEqual(['Personalkostnader', 'Lokalkostnader']);
+  });
+
+  it('sum rows equal the sum of their lines, in every amount column', () => {
+    for (const key of ['budget', 'forecast', 'actual'] as const) {
+      expect(table.revenueSum[key]).toBe(table.revenues.reduce((s, r) => s + r[key]!, 0));
+      expect(table.costSum[key]).toBe(table.costs.reduce((s, r) => s + r[key]!, 0));
+      expect(table.net[key]).toBe(table.revenueSum[key]! + table.costSum[key]!);
+    }
+  });
+
+  it('exact sums in kronor: Summa intäkter budget −74,8 mnkr, Netto budget 779,6 mnkr', () => {
+    expect(table.revenueSum.budget).toBe(-74_800_000);
+    expect(table.net.budget).toBe(779_600_000);
+  });
+
+  it('förbrukning of a sum row is its own actual / budget, not an average of the lines', () => {
+    expect(table.revenueSum.consumption).toBeCloseTo(-27_800_000 / -74_800_000, 12);
+    expect(table.net.consumption).toBeCloseTo(table.net.actual! / table.net.budget!, 12);
+  });
+
+  it('previous-year columns sum only what is present and get their own förbrukning', () => {
+    expect(table.revenueSum.previousYearBudget).toBe(-49_300_000);
+    expect(table.revenueSum.previousYearConsumption).toBeCloseTo(15.1 / 49.3, 12);
+    expect(table.revenues[1].previousYearConsumption).toBeNull();
+  });
+
+  it('carries the riktvärde of the period', () => {
+    expect(table.guideRate).toBeCloseTo(1 / 3, 12);
+    expect(accountTable('T2', groups).guideRate).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('a group with budget 0 has no förbrukning but still counts in the sums', () => {
+    const t = accountTable('T1', [
+      group({ name: 'Nytt bidrag', type: 'revenue', budget: 0, actual: -1_000_000 }),
+      group({ name: 'Taxor', type: 'revenue', budget: -10_000_000, actual: -2_000_000 }),
+    ]);
+    expect(t.revenues[0].consumption).toBeNull();
+    expect(t.revenueSum.actual).toBe(-3_000_000);
+    expect(t.revenueSum.consumption).toBeCloseTo(0.3, 12);
+  });
+
+  it('with no lines the sum rows are empty, not zero', () => {
+    const t = accountTable('T1', []);
+    expect(t.net.budget).toBeNull();
+    expect(t.net.consumption).toBeNull();
+  });
+});
+
+describe('operatingAreaTable (avvikelse per verksamhetsområde)', () => {
+  const table = operatingAreaTable([
+    { name: 'Barn och ungdom', previousYearActual: 95_900_000, budget: 81_000_000, forecast: 82_800_000, adjustment: 0 },
+    { name: 'Stöd till utomstående organisationer', previousYearActual: 133_100_000, budget: 185_400_000, forecast: 186_100_000, adjustment: 700_000 },
+    { name: 'Omstrukturering', previousYearActual: 29_500_000, budget: 9_000_000, forecast: 7_300_000, adjustment: 0 },
+    { name: 'Ingen prognos än', previousYearActual: null, budget: 5_000_000, forecast: null, adjustment: null },
+  ]);
+
+  it.each([
+    ['Barn och ungdom', -1_800_000, 0, -1_800_000], // overspend: negative
+    ['Stöd till utomstående organisationer', -700_000, 700_000, 0], // justering covers it
+    ['Omstrukturering', 1_700_000, 0, 1_700_000], // surplus: positive
+    ['Ingen prognos än', null, null, null],
+  ])('%s: avvikelse %p, justering %p, justerad avvikelse %p', (name, deviation, adjustment, adjusted) => {
+    const row = table.rows.find((r) => r.name === name)!;
+    expect(row.deviation).toBe(deviation);
+    expect(row.adjustment).toBe(adjustment);
+    expect(row.adjustedDeviation).toBe(adjusted);
+  });
+
+  it('"Nämnden totalt" sums every column', () => {
+    expect(table.total).toEqual({
+      name: 'Nämnden totalt',
+      previousYearActual: 258_500_000,
+      budget: 280_400_000,
+      forecast: 276_200_000,
+      deviation: -800_000,
+      adjustment: 700_000,
+      adjustedDeviation: -100_000,
+    });
+  });
+
+  it('total avvikelse equals total budget − total prognos over the areas that have a prognos', () => {
+    const withForecast = table.rows.filter((r) => r.forecast !== null);
+    const budget = withForecast.reduce((s, r) => s + r.budget!, 0);
+    expect(table.total.deviation).toBe(budget - table.total.forecast!);
+  });
+});
+
+describe('budgetCompliance (budgetföljsamhet)', () => {
+  const groups = [
+    group({ name: 'Intäkter', type: 'revenue', budget: -100 * MN, forecast: -110 * MN, actual: -120 * MN }),
+    group({ name: 'Kostnader', type: 'cost', budget: 1100 * MN, forecast: 1120 * MN, actual: 1101.6 * MN }),
+  ];
+
+  it('T1 and T2: net prognos / net budget', () => {
+    expect(budgetCompliance('T1', accountTable('T1', groups))).toBeCloseTo(1010 / 1000, 12);
+    expect(budgetCompliance('T2', accountTable('T2', groups))).toBeCloseTo(1010 / 1000, 12);
+  });
+
+  it('VB: net utfall / net budget (101,6 % is an overspend)', () => {
+    expect(budgetCompliance('VB', accountTable('VB', groups))).toBeCloseTo(981.6 / 1000, 12);
+  });
+
+  it('none when the net budget is 0 or the prognos is missing', () => {
+    expect(budgetCompliance('T1', accountTable('T1', [group({ name: 'X', type: 'cost', budget: 0, forecast: 5 })]))).toBeNull();
+    expect(budgetCompliance('T1', accountTable('T1', [group({ name: 'X', type: 'cost', budget: 5 * MN })]))).toBeNull();
+  });
+});

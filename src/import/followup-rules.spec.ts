@@ -1,0 +1,89 @@
+import { FieldError } from '../common/domain-error';
+import { validatePlain } from '../common/validation';
+import { followupDocument, Json, planDocument, seedDocument } from '../../test/support/documents';
+import { FollowupDocumentDto } from './dto/followup-document.dto';
+import { checkFollowup, PlanFacts } from './followup-rules';
+
+/** What the importer knows of a plan, built from a plan document. */
+function factsOf(plan: Json): PlanFacts {
+  return {
+    planName: `planen för ${plan.board.name} ${plan.year}`,
+    indicators: new Map(plan.indicators.map((i: Json) => [i.code, i])),
+    goalCodes: new Set([...plan.councilAims, ...plan.councilGoals, ...plan.boardGoals].map((g: Json) => g.code)),
+    activityCodes: new Set(plan.activities.map((a: Json) => a.code)),
+    operatingAreaNames: new Set(plan.budget.operatingAreas.map((a: Json) => a.name)),
+    accountGroupNames: new Set(plan.budget.accountGroups.map((g: Json) => g.name)),
+  };
+}
+
+function problems(doc: Json, plan: Json = planDocument()): FieldError[] {
+  const { value, errors } = validatePlain(FollowupDocumentDto, doc);
+  return errors.length > 0 ? errors : checkFollowup(value, factsOf(plan));
+}
+
+describe('follow-up documents', () => {
+  it('T1 2017 against its plan, and the test follow-up against the test plan, have no problems', () => {
+    expect(problems(seedDocument('t1'), seedDocument('plan'))).toEqual([]);
+    expect(problems(followupDocument())).toEqual([]);
+  });
+
+  it('every list may be left out', () => {
+    expect(problems({ kind: 'followup', version: 1, board: 'ÄLN', year: 2031, period: 'T2' })).toEqual([]);
+  });
+
+  it.each<[string, Json, string, RegExp]>([
+    ['an unknown period', { period: 'T3' }, 'period', /"T1", "T2", "VB"/],
+    ['a board given as an object', { board: { code: 'ÄLN' } }, 'board', /text/],
+    ['an outcome as text', { indicators: [{ code: 'ÄLN-I1', outcome: '89 %' }] }, 'indicators[0].outcome', /tal/],
+    ['an unknown assessment', { goals: [{ code: '1.7', assessment: 'helt' }] }, 'goals[0].assessment', /"full", "partial", "none"/],
+    ['deviation as text', { activities: [{ code: 'ÄLN-A1', deviation: 'nej' }] }, 'activities[0].deviation', /true eller false/],
+    ['a forecast missing for an area', { budget: { unit: 'mnkr', operatingAreas: [{ name: 'Äldreomsorg' }] } }, 'budget.operatingAreas[0].forecast', /saknas/],
+    ['a misspelt field', { indicators: [{ code: 'ÄLN-I1', prognos: 90 }] }, 'indicators[0].prognos', /Okänt fält/],
+  ])('shape: %s', (_label, overrides, path, message) => {
+    expect(problems(followupDocument(overrides))).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it.each<[string, Json, string, RegExp]>([
+    ['an unknown indicator', { indicators: [{ code: 'ÄLN-I99', outcome: 1 }] }, 'indicators[0].code', /Indikatorn "ÄLN-I99" finns inte i planen för Äldrenämnden i Årsta 2031/],
+    ['an unknown goal', { goals: [{ code: '2.1', assessment: 'full' }] }, 'goals[0].code', /Målet "2\.1" finns inte/],
+    ['an unknown activity', { activities: [{ code: 'ÄLN-A9', deviation: false }] }, 'activities[0].code', /Aktiviteten "ÄLN-A9"/],
+    ['an unknown area', { budget: { unit: 'mnkr', operatingAreas: [{ name: 'Förskola', forecast: 1 }] } }, 'budget.operatingAreas[0].name', /Verksamhetsområdet "Förskola"/],
+    ['an unknown account group', { budget: { unit: 'mnkr', accountGroups: [{ name: 'Hyror', actual: 1 }] } }, 'budget.accountGroups[0].name', /Kontogruppen "Hyror"/],
+    ['an indicator twice', { indicators: [{ code: 'ÄLN-I1' }, { code: 'ÄLN-I1' }] }, 'indicators[1].code', /förekommer redan/],
+    ['a goal twice', { goals: [{ code: '1.7' }, { code: '1.7' }] }, 'goals[1].code', /förekommer redan/],
+  ])('references: %s', (_label, overrides, path, message) => {
+    expect(problems(followupDocument(overrides))).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  describe('indicator values against the plan', () => {
+    it.each<[string, Json, string, RegExp]>([
+      ['men on an indicator without gender split', { code: 'ÄLN-I2', men: 20 }, 'men', /inte könsuppdelad.*män\/pojkar/],
+      ['women on an indicator without gender split', { code: 'ÄLN-I2', women: 20 }, 'women', /kvinnor\/flickor/],
+      ['a share above 100', { code: 'ÄLN-I1', outcome: 100.1 }, 'outcome', /mellan 0 och 100, inte 100,1/],
+      ['a negative share for women', { code: 'ÄLN-I1', women: -3 }, 'women', /mellan 0 och 100/],
+      ['a forecast above 100', { code: 'ÄLN-I1', forecast: 120 }, 'forecast', /mellan 0 och 100/],
+    ])('%s', (_label, row, field, message) => {
+      expect(problems(followupDocument({ indicators: [row] }))).toContainEqual({
+        path: `indicators[0].${field}`,
+        message: expect.stringMatching(message),
+      });
+    });
+
+    it.each<[string, Json]>([
+      ['a range indicator at −1 %', { code: 'ÄLN-I3', outcome: -1, forecast: -1 }],
+      ['a range indicator at 101,6 %', { code: 'ÄLN-I3', outcome: 101.6 }],
+      ['a count in the thousands', { code: 'ÄLN-I2', outcome: 2850 }],
+      ['only nulls', { code: 'ÄLN-I1', outcome: null, men: null, women: null, forecast: null, analysis: null }],
+      ['men and women null on an indicator without gender split', { code: 'ÄLN-I2', men: null, women: null }],
+    ])('accepts %s', (_label, row) => {
+      expect(problems(followupDocument({ indicators: [row] }))).toEqual([]);
+    });
+  });
+
+  it('amounts must be whole kronor in the unit of the document', () => {
+    const doc = followupDocument({
+      budget: { unit: 'tkr', accountGroups: [{ name: 'Personalkostnader', actual: 99.8001 }] },
+    });
+    expect(problems(doc)).toContainEqual({ path: 'budget.accountGroups[0].actual', message: expect.stringMatching(/högst 3 decimaler i tkr/) });
+  });
+});
