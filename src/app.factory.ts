@@ -18,6 +18,7 @@ const MAX_IMPORT_SIZE = '25mb';
 export async function createHttpApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
     bodyParser: false,
+    abortOnError: false,
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
   // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).

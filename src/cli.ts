@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
   let app: INestApplicationContext | null = null;
   try {
     const config = loadConfig();
-    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'oneshot'), { logger: false });
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'oneshot'), { logger: false, abortOnError: false });
     console.log(await command(app, args));
     return 0;
   } catch (error) {

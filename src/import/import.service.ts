@@ -13,7 +13,7 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import { FollowupDocumentDto } from './dto/followup-document.dto';
 import { PlanDocumentDto } from './dto/plan-document.dto';
 import { checkFollowup, PlanFacts } from './followup-rules';
-import { documentKind, parseDocumentText } from './parse-document';
+import { documentKind, parseDocumentText, REJECTED } from './parse-document';
 import { checkPlan } from './plan-rules';
 
 /** What an import did, for the person who ran it. */
@@ -27,8 +27,6 @@ export interface ImportSummary {
   /** The whole summary as Swedish text, as the command line prints it. */
   message: string;
 }
-
-const REJECTED = 'Dokumentet importerades inte. Ingenting har sparats.';
 
 /**
  * Import of interchange format v1 (SPEC 2): a plan or one period's follow-up. Everything

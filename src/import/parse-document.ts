@@ -1,5 +1,8 @@
 import { DomainError, FieldError } from '../common/domain-error';
 
+/** The headline of every refused import: nothing of the document is saved. */
+export const REJECTED = 'Dokumentet importerades inte. Ingenting har sparats.';
+
 /**
  * Reads the text of an import file into a JSON value, or refuses it with a Swedish message
  * that says where the JSON breaks (line and column), so that the person who wrote the file
@@ -63,6 +66,6 @@ export function documentKind(document: Record<string, unknown>): DocumentKind {
       message: document.version === undefined ? 'Fältet saknas. Importformatets version är 1.' : 'Endast version 1 av importformatet stöds.',
     });
   }
-  if (errors.length > 0) throw DomainError.invalid('Dokumentet kunde inte importeras.', errors);
+  if (errors.length > 0) throw DomainError.invalid(REJECTED, errors);
   return kind as DocumentKind;
 }
