@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
 import { AppModule } from './app.module';
+import { AppLogger } from './common/app-logger';
 import { DomainError } from './common/domain-error';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { toFieldErrors } from './common/validation';
@@ -19,7 +20,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
     bodyParser: false,
     abortOnError: false,
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : new AppLogger(),
   });
   // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).
   app.use('/api/import', text({ type: () => true, limit: MAX_IMPORT_SIZE }));
