@@ -1,0 +1,384 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ChartDataset } from 'chart.js';
+import { AssessmentOrNone } from '../goals/goal-assessment.calc';
+import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
+import { CHART_KINDS } from './chart-kinds';
+import { formatCount, formatDeviation, formatMnkr, formatPercent, formatShare } from './chart-format';
+import {
+  ASSESSMENT_COLOURS,
+  chartedIndicators,
+  chartSpec,
+  CHART_WIDTH,
+  ChartSpec,
+  goalCountsByLevel,
+  guideRateLabel,
+  wrapLabel,
+} from './chart-configs';
+
+const FIXTURE = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'son-2017-t1.followup.json');
+
+/** Socialnämnden's Tertialrapport 1 2017 as the API returns it; a fresh copy for each test. */
+function son2017T1(): PeriodFollowup {
+  return JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as PeriodFollowup;
+}
+
+/** Intl writes the spaces in "1 215,4" and "29,1 %" as no-break spaces; compare with plain ones. */
+const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
+const allGoals = (goals: GoalFollowup[]): GoalFollowup[] => goals.flatMap((g) => [g, ...allGoals(g.children)]);
+const allIndicators = (f: PeriodFollowup): IndicatorFollowup[] => allGoals(f.goals).flatMap((g) => g.indicators);
+
+function datasetsOf(chart: ChartSpec): ChartDataset<'bar' | 'line', (number | null)[]>[] {
+  return chart.configuration.data.datasets;
+}
+
+function dataset(chart: ChartSpec, label: string): (number | null)[] {
+  const found = datasetsOf(chart).find((d) => d.label === label);
+  if (!found) throw new Error(`No dataset "${label}" in ${chart.kind}`);
+  return found.data;
+}
+
+/** The category labels as plain text, multi-line labels joined with a space. */
+function labels(chart: ChartSpec): string[] {
+  return (chart.configuration.data.labels ?? []).map((l) => plain(Array.isArray(l) ? l.join(' ') : l));
+}
+
+function subtitle(chart: ChartSpec): string[] {
+  const text = chart.configuration.options?.plugins?.subtitle?.text ?? '';
+  return (Array.isArray(text) ? text : [text]).map((line) => plain(String(line)));
+}
+
+function pluginIds(chart: ChartSpec): string[] {
+  return (chart.configuration.plugins ?? []).map((p) => p.id);
+}
+
+/** What a value axis writes at a tick. */
+function tick(chart: ChartSpec, axis: 'x' | 'y', value: number): string {
+  const scale = chart.configuration.options?.scales?.[axis] as { ticks: { callback: (v: number) => string } };
+  return plain(scale.ticks.callback(value));
+}
+
+function valueLabel(chart: ChartSpec, value: number): string {
+  const format = chart.configuration.options?.plugins?.valueLabels?.format;
+  if (!format) throw new Error(`No value labels in ${chart.kind}`);
+  return plain(format(value));
+}
+
+describe('Swedish number formats', () => {
+  it.each([
+    ['formatShare', 0.29, formatShare(0.29), '29,0 %'],
+    ['formatShare', 0.29051383399209485, formatShare(0.29051383399209485), '29,1 %'],
+    ['formatShare', 1 / 3, formatShare(1 / 3), '33,3 %'],
+    ['formatShare', 2 / 3, formatShare(2 / 3), '66,7 %'],
+    ['formatPercent', 85, formatPercent(85), '85 %'],
+    ['formatPercent', 6.2, formatPercent(6.2), '6,2 %'],
+    ['formatPercent', 0.04, formatPercent(0.04), '0,04 %'],
+    ['formatPercent (no decimals)', 43.1, formatPercent(43.1, 0), '43 %'],
+    ['formatMnkr', 1215.4, formatMnkr(1215.4), '1 215,4'],
+    ['formatMnkr', 81, formatMnkr(81), '81,0'],
+    ['formatMnkr', -46.2, formatMnkr(-46.2), '−46,2'],
+    ['formatDeviation', -1.8, formatDeviation(-1.8), '−1,8'],
+    ['formatDeviation', 0.1, formatDeviation(0.1), '+0,1'],
+    ['formatDeviation', 0, formatDeviation(0), '±0,0'],
+    ['formatDeviation', -0.04, formatDeviation(-0.04), '±0,0'],
+    ['formatCount', 2850, formatCount(2850), '2 850'],
+  ])('%s(%p) → %p', (_name, _value, formatted, expected) => {
+    expect(plain(formatted)).toBe(expected);
+  });
+});
+
+describe('wrapLabel', () => {
+  it.each([
+    ['Taxor och avgifter', 12, 4, ['Taxor och', 'avgifter']],
+    ['Personalkostnader', 12, 4, ['Personal-', 'kostnader']],
+    ['Hyresintäkter', 12, 4, ['Hyres-', 'intäkter']],
+    ['Netto', 12, 4, ['Netto']],
+    ['Andel ungdomar som har fullföljt sin ungdomstjänst', 20, 2, ['Andel ungdomar som', 'har fullföljt sin …']],
+    ['Beläggningsgraden', 10, 2, ['Beläggnin…']],
+  ])('%p at %p characters, %p lines', (text, maxChars, maxLines, expected) => {
+    const lines = wrapLabel(text, maxChars, maxLines);
+    expect(lines).toEqual(expected);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(maxChars);
+  });
+});
+
+describe('every chart', () => {
+  const followup = son2017T1();
+  it.each(CHART_KINDS.map((kind) => [kind]))('%s: Swedish title with the report and board, white background, A4 width', (kind) => {
+    const chart = chartSpec(followup, kind);
+    expect(chart.kind).toBe(kind);
+    expect(chart.width).toBe(CHART_WIDTH);
+    expect(chart.height).toBeGreaterThan(300);
+    expect(chart.configuration.options?.plugins?.title?.text).toBe(chart.title);
+    expect(subtitle(chart)[0]).toBe('Tertialrapport 1 2017 – Socialnämnden');
+    expect(pluginIds(chart)).toContain('whiteBackground');
+    expect(datasetsOf(chart).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['goal-fulfilment', 'Måluppfyllelse'],
+    ['indicators', 'Indikatorer'],
+    ['budget-per-area', 'Budget och prognos per verksamhetsområde'],
+    ['consumption', 'Förbrukning per kontogrupp'],
+  ] as const)('%s is titled %p', (kind, title) => {
+    expect(chartSpec(followup, kind).title).toBe(title);
+  });
+});
+
+describe('goal-fulfilment (Måluppfyllelse)', () => {
+  const followup = son2017T1();
+  const chart = chartSpec(followup, 'goal-fulfilment');
+  const goals = allGoals(followup.goals);
+  const countOf = (level: string, assessment: AssessmentOrNone) =>
+    goals.filter((g) => g.level === level && g.assessment === assessment).length;
+
+  it('has one bar per assessed level, KF:s mål för verksamhetsområdet and Nämndmål, with the number of goals', () => {
+    expect(labels(chart)).toEqual(['KF:s mål för verksamhetsområdet 26 mål', 'Nämndmål 20 mål']);
+  });
+
+  it.each([
+    ['Uppfylls helt', 'full'],
+    ['Uppfylls delvis', 'partial'],
+    ['Uppfylls inte', 'none'],
+    ['Ej bedömd', 'notAssessed'],
+  ] as const)('"%s" counts the goals with that bedömning at each level', (label, assessment) => {
+    expect(dataset(chart, label)).toEqual([countOf('councilGoal', assessment), countOf('boardGoal', assessment)]);
+    const colour = datasetsOf(chart).find((d) => d.label === label)?.backgroundColor;
+    expect(colour).toBe(ASSESSMENT_COLOURS[assessment]);
+  });
+
+  it('matches the fixture: 18 helt, 1 delvis, 7 ej bedömda KF-mål; 20 nämndmål helt', () => {
+    expect(goalCountsByLevel(followup).map((l) => [l.level, l.counts])).toEqual([
+      ['councilGoal', { full: 18, partial: 1, none: 0, notAssessed: 7 }],
+      ['boardGoal', { full: 20, partial: 0, none: 0, notAssessed: 0 }],
+    ]);
+  });
+
+  it('stacks the bars and counts whole goals on the axis', () => {
+    const scales = chart.configuration.options?.scales;
+    expect(scales?.x?.stacked).toBe(true);
+    expect(scales?.y?.stacked).toBe(true);
+    expect(tick(chart, 'x', 10)).toBe('10');
+  });
+});
+
+describe('indicators (Indikatorer)', () => {
+  const followup = son2017T1();
+  const chart = chartSpec(followup, 'indicators');
+  const shown = chartedIndicators(followup);
+  const codes = shown.map((i) => i.code);
+
+  it('shows only indicators in percent that have an utfall or a prognos', () => {
+    const expected = allIndicators(followup).filter(
+      (i) => i.unit === 'percent' && (i.outcome !== null || i.men !== null || i.women !== null || i.forecast !== null),
+    );
+    expect(codes).toEqual(expected.map((i) => i.code));
+    expect(codes).toHaveLength(27);
+    expect(codes).not.toContain('SON-I08'); // Antal hemlösa: a count, årsmål 2 850
+    expect(codes).not.toContain('SON-I39'); // a count with utfall and prognos
+    expect(codes).not.toContain('SON-I50'); // an index
+    expect(codes).not.toContain('SON-I04'); // only an årsmål
+    expect(subtitle(chart)[1]).toBe('Indikatorer som mäts i procent och har utfall eller prognos för perioden: 27 av 62');
+  });
+
+  it('labels each row with the code and a shortened name on at most two lines', () => {
+    const rowLabels = chart.configuration.data.labels as string[][];
+    expect(rowLabels).toHaveLength(shown.length);
+    rowLabels.forEach((lines, i) => {
+      expect(lines[0].startsWith(`${shown[i].code} `)).toBe(true);
+      expect(lines.length).toBeLessThanOrEqual(2);
+    });
+    expect(labels(chart)[codes.indexOf('SON-I53')]).toBe('SON-I53 Sjukfrånvaro');
+  });
+
+  it.each([
+    // code, periodens utfall, män/pojkar, kvinnor/flickor, prognos helår, årsmål
+    ['SON-I09', 90, 92, 88, 85, 85],
+    ['SON-I22', 55, 54, 57, 70, 70],
+    ['SON-I53', 6.2, 5.1, 6.7, 5.5, 5.5],
+    ['SON-I03', 43.1, null, null, 35, 35],
+    ['SON-I47', 96, null, null, 92, 92],
+    ['SON-I13', null, null, null, 83, 90],
+    ['SON-I15', null, null, null, 70, null],
+  ])('%s: utfall %p, män %p, kvinnor %p, prognos %p, årsmål %p', (code, outcome, men, women, forecast, target) => {
+    const i = codes.indexOf(code);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(dataset(chart, 'Periodens utfall')[i]).toBe(outcome);
+    expect(dataset(chart, 'Utfall män/pojkar')[i]).toBe(men);
+    expect(dataset(chart, 'Utfall kvinnor/flickor')[i]).toBe(women);
+    expect(dataset(chart, 'Prognos helår')[i]).toBe(forecast);
+    expect(dataset(chart, 'Årsmål')[i]).toBe(target);
+  });
+
+  it('draws horizontal bars on a percent axis with Swedish labels', () => {
+    expect(chart.configuration.options?.indexAxis).toBe('y');
+    expect(tick(chart, 'x', 50)).toBe('50 %');
+    expect(valueLabel(chart, 43.1)).toBe('43,1 %');
+    expect(datasetsOf(chart).map((d) => d.label)).toEqual([
+      'Periodens utfall',
+      'Utfall män/pojkar',
+      'Utfall kvinnor/flickor',
+      'Prognos helår',
+      'Årsmål',
+    ]);
+  });
+
+  it('grows with the number of indicators', () => {
+    const fewer = son2017T1();
+    for (const goal of allGoals(fewer.goals)) goal.indicators = goal.indicators.filter((i) => i.code !== 'SON-I09' && i.code !== 'SON-I10');
+    const smaller = chartSpec(fewer, 'indicators');
+    expect(chart.height - smaller.height).toBeGreaterThan(100);
+    expect(chart.height / shown.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('leaves out a series with no value: no prognos helår in the verksamhetsberättelse', () => {
+    const vb = son2017T1();
+    vb.period = 'VB';
+    for (const i of allIndicators(vb)) i.forecast = null;
+    const labelsVb = datasetsOf(chartSpec(vb, 'indicators')).map((d) => d.label);
+    expect(labelsVb).not.toContain('Prognos helår');
+    expect(labelsVb).toContain('Periodens utfall');
+  });
+});
+
+describe('budget-per-area (Budget och prognos per verksamhetsområde)', () => {
+  const followup = son2017T1();
+  const chart = chartSpec(followup, 'budget-per-area');
+  const rows = followup.budget.operatingAreaTable.rows;
+
+  it('has one row per verksamhetsområde, labelled with its avvikelse', () => {
+    expect(labels(chart)).toHaveLength(10);
+    expect(labels(chart)[0]).toBe('Barn och ungdom Avvikelse −1,8 mnkr');
+    expect(labels(chart)[1]).toBe('Verksamhet för personer med funktionsnedsättning Avvikelse +0,1 mnkr');
+    expect(labels(chart)[4]).toBe('Insatser mot våld i nära relationer Avvikelse ±0,0 mnkr');
+  });
+
+  it.each([
+    ['Barn och ungdom', 81.0, 82.8],
+    ['Hemlöshet och missbruk', 274.1, 273.4],
+    ['Omstrukturering', 9.0, 7.3],
+  ])('%s: budget %p mnkr, prognos %p mnkr', (name, budget, forecast) => {
+    const i = rows.findIndex((r) => r.name === name);
+    expect(dataset(chart, 'Budget')[i]).toBeCloseTo(budget, 9);
+    expect(dataset(chart, 'Prognos')[i]).toBeCloseTo(forecast, 9);
+  });
+
+  it('carries every area in mnkr: kronor / 1 000 000', () => {
+    expect(dataset(chart, 'Budget')).toEqual(rows.map((r) => r.budget! / 1_000_000));
+    expect(dataset(chart, 'Prognos')).toEqual(rows.map((r) => r.forecast! / 1_000_000));
+  });
+
+  it('writes amounts the Swedish way and Nämnden totalt under the title', () => {
+    expect(valueLabel(chart, 81)).toBe('81,0');
+    expect(valueLabel(chart, 1215.4)).toBe('1 215,4');
+    expect(tick(chart, 'x', 250)).toBe('250');
+    expect(subtitle(chart)[1]).toBe('Belopp i mnkr. Nämnden totalt: budget 1 215,4, prognos 1 216,1, avvikelse −0,7 mnkr');
+  });
+});
+
+describe('consumption (Förbrukning per kontogrupp)', () => {
+  const followup = son2017T1();
+  const chart = chartSpec(followup, 'consumption');
+  const table = followup.budget.accountTable;
+  const rows = [...table.revenues, table.revenueSum, ...table.costs, table.costSum, table.net];
+  /** A row's förbrukning in the chart, whichever series (intäkter, kostnader, summor) carries it. */
+  const valueAt = (i: number) => datasetsOf(chart).map((d) => d.data[i]).find((v) => v !== null) ?? null;
+
+  it('has the kontogrupper and the sum rows in the order of the driftbudget table', () => {
+    expect(labels(chart)).toEqual([
+      'Taxor och avgifter',
+      'Hyres- intäkter',
+      'Bidrag, ersättningar',
+      'Försäljning',
+      'Övriga externa intäkter',
+      'Summa intäkter',
+      'Personal- kostnader',
+      'Lokal- kostnader',
+      'Ekonomiskt bistånd',
+      'Entreprenad, köp av verks, konsulter',
+      'Övriga kostnader',
+      'Summa kostnader',
+      'Netto',
+    ]);
+  });
+
+  it.each([
+    ['Taxor och avgifter', 0, 29.05, '29,1 %'],
+    ['Hyresintäkter', 1, 54.13, '54,1 %'],
+    ['Summa intäkter', 5, 38.72, '38,7 %'],
+    ['Summa kostnader', 11, 30.0, '30,0 %'],
+    ['Netto', 12, 26.03, '26,0 %'],
+  ])('%s (row %i): förbrukning ≈ %p %%, written %p', (name, i, percent, text) => {
+    expect(rows[i].name).toBe(name);
+    expect(valueAt(i)).toBeCloseTo(percent, 2);
+    expect(valueLabel(chart, valueAt(i)!)).toBe(text);
+  });
+
+  it('carries every row as förbrukning × 100, in one series each', () => {
+    rows.forEach((row, i) => {
+      expect(valueAt(i)).toBeCloseTo(row.consumption! * 100, 10);
+      expect(datasetsOf(chart).filter((d) => d.data[i] !== null)).toHaveLength(1);
+    });
+    expect(datasetsOf(chart).map((d) => d.label)).toEqual(['Intäkter', 'Kostnader', 'Summa intäkter, Summa kostnader och Netto']);
+    expect(tick(chart, 'y', 30)).toBe('30 %');
+  });
+
+  it.each([
+    ['T1', 4 / 12, 33.33, 'Riktvärde 33,3 %', 'april'],
+    ['T2', 8 / 12, 66.67, 'Riktvärde 66,7 %', 'augusti'],
+    ['VB', 1, 100, 'Riktvärde 100,0 %', 'december'],
+  ] as const)('%s: riktvärde %p, line at %p %%, "%s", utfall till och med %s', (period, rate, percent, label, month) => {
+    const f = son2017T1();
+    f.period = period;
+    f.budget.guideRate = rate;
+    const c = chartSpec(f, 'consumption');
+    const guide = c.configuration.options?.plugins?.guideLine;
+    expect(guide?.value).toBeCloseTo(percent, 2);
+    expect(plain((guide?.label ?? []).join(' '))).toBe(label);
+    expect(plain(guideRateLabel(rate).join(' '))).toBe(label);
+    expect(pluginIds(c)).toContain('guideLine');
+    expect(subtitle(c)[1]).toBe(`Utfall till och med ${month} 2017 i procent av årsbudgeten`);
+    const max = (c.configuration.options?.scales?.y as { suggestedMax: number }).suggestedMax;
+    expect(max).toBeGreaterThan(percent);
+  });
+});
+
+describe('a board or period with nothing to show', () => {
+  function emptied(): PeriodFollowup {
+    const f = son2017T1();
+    f.goals = [];
+    const { operatingAreaTable, accountTable } = f.budget;
+    operatingAreaTable.rows = [];
+    for (const row of [...accountTable.revenues, accountTable.revenueSum, ...accountTable.costs, accountTable.costSum, accountTable.net]) {
+      row.actual = null;
+      row.consumption = null;
+    }
+    return f;
+  }
+
+  it.each([
+    ['goal-fulfilment', 'Nämnden har inga mål att bedöma för perioden.'],
+    ['indicators', 'Nämnden har inga indikatorer för perioden.'],
+    ['budget-per-area', 'Nämnden har ingen budget per verksamhetsområde för perioden.'],
+    ['consumption', 'Det finns inget utfall mot budget att redovisa för perioden.'],
+  ] as const)('%s says so: %p', (kind, message) => {
+    const chart = chartSpec(emptied(), kind);
+    expect(datasetsOf(chart)).toHaveLength(0);
+    expect(chart.configuration.options?.plugins?.emptyMessage?.text).toBe(message);
+    expect(pluginIds(chart)).toEqual(expect.arrayContaining(['whiteBackground', 'emptyMessage']));
+    expect(subtitle(chart)[0]).toBe('Tertialrapport 1 2017 – Socialnämnden');
+  });
+
+  it('indicators with only årsmål, or only counts, give the empty chart', () => {
+    const f = son2017T1();
+    for (const i of allIndicators(f)) {
+      if (i.unit === 'percent') Object.assign(i, { outcome: null, men: null, women: null, forecast: null });
+    }
+    const chart = chartSpec(f, 'indicators');
+    expect(datasetsOf(chart)).toHaveLength(0);
+    const message = chart.configuration.options?.plugins?.emptyMessage?.text;
+    expect(message).toBe('Inga indikatorer i procent har utfall eller prognos för perioden.');
+    expect(subtitle(chart)[1]).toBe('Indikatorer som mäts i procent och har utfall eller prognos för perioden: 0 av 62');
+  });
+});

@@ -1,0 +1,512 @@
+import type { ChartConfiguration, ChartDataset, ChartOptions, Plugin } from 'chart.js';
+import { kronorToMnkr } from '../common/money';
+import { monthsElapsed } from '../common/period';
+import { AccountRow } from '../budget/budget.calc';
+import { ASSESSMENT_LABELS, AssessmentOrNone } from '../goals/goal-assessment.calc';
+import { GoalLevel } from '../goals/goal.entity';
+import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
+import { ChartKind } from './chart-kinds';
+import { formatCount, formatDeviation, formatMnkr, formatPercent, formatShare } from './chart-format';
+import { emptyMessage, FONT_FAMILY, guideLine, legendMargin, TEXT_COLOUR, valueLabels, whiteBackground } from './chart-plugins';
+
+/*
+ * The chart.js configurations of the report charts (SPEC 5), built from an already computed
+ * PeriodFollowup. Pure: no Nest, no canvas. Sized for a page of A4 landscape: 1 600 px wide,
+ * with fonts that stay readable when the image is printed at that width.
+ */
+
+/** A category label; an array is written as several lines. */
+export type ChartLabel = string | string[];
+export type ReportChartConfiguration = ChartConfiguration<'bar' | 'line', (number | null)[], ChartLabel>;
+type PluginOptions = NonNullable<ChartOptions<'bar' | 'line'>['plugins']>;
+
+/** Everything needed to render one chart: what it is, its caption, its size and its configuration. */
+export interface ChartSpec {
+  kind: ChartKind;
+  /** Swedish caption, e.g. "Måluppfyllelse"; the image's own title adds the report and the board. */
+  title: string;
+  width: number;
+  height: number;
+  configuration: ReportChartConfiguration;
+}
+
+export const CHART_WIDTH = 1600;
+
+const FONT_SIZE = { title: 30, subtitle: 20, legend: 20, ticks: 19, categoryTicks: 17, values: 17, message: 24 } as const;
+const GRID_COLOUR = '#d9d9d9';
+
+/** Traffic-light colours of a bedömning, as the city's reports mark goals. */
+export const ASSESSMENT_COLOURS: Record<AssessmentOrNone, string> = {
+  full: '#2e8540',
+  partial: '#f2c500',
+  none: '#c8102e',
+  notAssessed: '#a6a6a6',
+};
+const ASSESSMENT_ORDER: AssessmentOrNone[] = ['full', 'partial', 'none', 'notAssessed'];
+
+/** The goal levels a board assesses; KF:s inriktningsmål carry no bedömning of their own. */
+const ASSESSED_LEVELS: GoalLevel[] = ['councilGoal', 'boardGoal'];
+
+const COLOURS = {
+  outcome: '#0b4f8a',
+  men: '#3a9bd9',
+  women: '#e08a00',
+  forecast: '#9a9a9a',
+  target: '#000000',
+  budget: '#0b4f8a',
+  areaForecast: '#e08a00',
+  revenue: '#2a9d8f',
+  cost: '#3a7cc0',
+  sum: '#1d3557',
+  guide: '#c8102e',
+} as const;
+
+const MONTH_NAMES = [
+  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
+  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+];
+
+function font(size: number, weight: 'normal' | 'bold' = 'normal') {
+  return { family: FONT_FAMILY, size, weight };
+}
+
+/** "Tertialrapport 1 2017 – Socialnämnden": the line under every chart's title. */
+function reportLine(followup: PeriodFollowup): string {
+  return `${followup.title} – ${followup.board.name}`;
+}
+
+/**
+ * The last parts of the Swedish compounds that name the city's kontogrupper. A compound too
+ * long for its line is broken before them with a hyphen ("Personal-" / "kostnader"), as a
+ * typesetter would.
+ */
+const COMPOUND_TAILS = ['kostnader', 'intäkter', 'avgifter', 'ersättningar'];
+
+function splitCompound(word: string, maxChars: number): string[] {
+  if (word.length <= maxChars) return [word];
+  const tail = COMPOUND_TAILS.find((t) => word.toLowerCase().endsWith(t) && word.length - t.length >= 3);
+  return tail === undefined ? [word] : [`${word.slice(0, word.length - tail.length)}-`, word.slice(word.length - tail.length)];
+}
+
+function truncate(line: string, maxChars: number): string {
+  return line.length <= maxChars ? line : `${line.slice(0, maxChars - 1).trimEnd()}…`;
+}
+
+/**
+ * Splits a label into lines of at most `maxChars` characters at spaces (and within the
+ * compounds above), at most `maxLines` lines; what does not fit is cut with "…". Long names
+ * stay readable on a category axis.
+ */
+export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (candidate.length <= maxChars) {
+      current = candidate;
+      continue;
+    }
+    if (current !== '') lines.push(current);
+    const parts = splitCompound(word, maxChars);
+    lines.push(...parts.slice(0, -1));
+    current = parts[parts.length - 1];
+  }
+  if (current !== '') lines.push(current);
+  if (lines.length <= maxLines) return lines.map((line) => truncate(line, maxChars));
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = truncate(`${kept[maxLines - 1]} …`, maxChars);
+  return kept;
+}
+
+/** Title, subtitle, legend and (no) tooltips: the same on every chart. */
+function commonPlugins(title: string, subtitle: string[], legend: boolean) {
+  return {
+    title: {
+      display: true,
+      text: title,
+      align: 'start',
+      color: TEXT_COLOUR,
+      font: font(FONT_SIZE.title, 'bold'),
+      padding: { top: 0, bottom: 6 },
+    },
+    subtitle: {
+      display: true,
+      text: subtitle,
+      align: 'start',
+      color: TEXT_COLOUR,
+      font: font(FONT_SIZE.subtitle),
+      padding: { bottom: 18 },
+    },
+    legend: {
+      display: legend,
+      position: 'top',
+      align: 'start',
+      labels: { color: TEXT_COLOUR, font: font(FONT_SIZE.legend), boxWidth: 30, boxHeight: 20, padding: 24 },
+    },
+    legendMargin: { bottom: 12 },
+    tooltip: { enabled: false },
+  } satisfies PluginOptions;
+}
+
+const PADDING = { top: 20, right: 48, bottom: 16, left: 20 };
+
+/** The linear value axis: gridlines, Swedish tick labels and an axis title. */
+function valueAxis(title: string | null, format: (value: number) => string) {
+  return {
+    beginAtZero: true,
+    ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.ticks), callback: (value: number | string) => format(Number(value)) },
+    title: { display: title !== null, text: title ?? '', color: TEXT_COLOUR, font: font(FONT_SIZE.ticks) },
+    grid: { color: GRID_COLOUR },
+  };
+}
+
+/** The category axis of a horizontal bar chart: every label shown, left-aligned, rows separated by lines. */
+const ROWS_AXIS = {
+  ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.categoryTicks), autoSkip: false, crossAlign: 'far' },
+  grid: { color: GRID_COLOUR, offset: true, drawTicks: false },
+} as const;
+
+const COMMON_PLUGINS: Plugin[] = [whiteBackground, legendMargin];
+
+function spec(kind: ChartKind, title: string, height: number, configuration: ReportChartConfiguration): ChartSpec {
+  return { kind, title, width: CHART_WIDTH, height, configuration };
+}
+
+/** A chart with only its title and a message, for a board or period with nothing to show. */
+function emptySpec(kind: ChartKind, title: string, subtitle: string[], message: string): ChartSpec {
+  return spec(kind, title, 420, {
+    type: 'bar',
+    data: { labels: [], datasets: [] },
+    options: {
+      layout: { padding: PADDING },
+      plugins: { ...commonPlugins(title, subtitle, false), emptyMessage: { text: message, fontSize: FONT_SIZE.message } },
+      scales: { x: { display: false }, y: { display: false } },
+    },
+    plugins: [whiteBackground, emptyMessage],
+  });
+}
+
+function walkGoals(goals: GoalFollowup[]): GoalFollowup[] {
+  return goals.flatMap((goal) => [goal, ...walkGoals(goal.children)]);
+}
+
+/** Goals per bedömning at one level of the goal tree. */
+export interface LevelCounts {
+  level: GoalLevel;
+  levelLabel: string;
+  total: number;
+  counts: Record<AssessmentOrNone, number>;
+}
+
+/**
+ * How many KF:s mål för verksamhetsområdet and how many nämndmål the board has assessed as
+ * Uppfylls helt, delvis or inte, or left Ej bedömd. Levels without goals are left out.
+ */
+export function goalCountsByLevel(followup: PeriodFollowup): LevelCounts[] {
+  const goals = walkGoals(followup.goals);
+  return ASSESSED_LEVELS.flatMap((level) => {
+    const atLevel = goals.filter((g) => g.level === level);
+    if (atLevel.length === 0) return [];
+    const counts: Record<AssessmentOrNone, number> = { full: 0, partial: 0, none: 0, notAssessed: 0 };
+    for (const goal of atLevel) counts[goal.assessment] += 1;
+    return [{ level, levelLabel: atLevel[0].levelLabel, total: atLevel.length, counts }];
+  });
+}
+
+/**
+ * "Måluppfyllelse": one stacked bar per goal level (KF:s mål för verksamhetsområdet,
+ * nämndmål), split by the board's bedömning in traffic-light colours (Uppfylls helt green,
+ * delvis yellow, inte red, Ej bedömd grey), with the number of goals written in each part.
+ */
+export function goalFulfilmentChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Måluppfyllelse';
+  const subtitle = [reportLine(followup), 'Antal mål per bedömning och målnivå'];
+  const levels = goalCountsByLevel(followup);
+  if (levels.length === 0) return emptySpec('goal-fulfilment', title, subtitle, 'Nämnden har inga mål att bedöma för perioden.');
+
+  const datasets: ChartDataset<'bar', number[]>[] = ASSESSMENT_ORDER.map((assessment) => ({
+    type: 'bar',
+    label: ASSESSMENT_LABELS[assessment],
+    data: levels.map((l) => l.counts[assessment]),
+    backgroundColor: ASSESSMENT_COLOURS[assessment],
+    borderColor: '#ffffff',
+    borderWidth: { right: 2, left: 0, top: 0, bottom: 0 },
+    borderSkipped: false,
+    maxBarThickness: 90,
+  }));
+  const onLightColour = new Set<AssessmentOrNone>(['partial', 'notAssessed']);
+  const countAxis = valueAxis('Antal mål', formatCount);
+  const options: ChartOptions<'bar'> = {
+    indexAxis: 'y',
+    layout: { padding: PADDING },
+    plugins: {
+      ...commonPlugins(title, subtitle, true),
+      valueLabels: {
+        format: formatCount,
+        position: 'center',
+        fontSize: FONT_SIZE.ticks,
+        insideColour: (i) => (onLightColour.has(ASSESSMENT_ORDER[i]) ? TEXT_COLOUR : '#ffffff'),
+      },
+    },
+    scales: {
+      x: { ...countAxis, stacked: true, ticks: { ...countAxis.ticks, precision: 0 } },
+      y: { stacked: true, ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.ticks), autoSkip: false }, grid: { display: false } },
+    },
+  };
+  return spec('goal-fulfilment', title, 300 + 130 * levels.length, {
+    type: 'bar',
+    data: { labels: levels.map((l) => [l.levelLabel, `${formatCount(l.total)} mål`]), datasets },
+    options,
+    plugins: [...COMMON_PLUGINS, valueLabels],
+  });
+}
+
+/**
+ * The indicators the indicator chart shows: those measured in percent (a count of 2 850
+ * does not share an axis with a share of 85 %) that have a periodens utfall, an utfall per
+ * kön or a prognos helår (an årsmål alone says nothing about the period), in the order of
+ * the goal tree.
+ */
+export function chartedIndicators(followup: PeriodFollowup): IndicatorFollowup[] {
+  return walkGoals(followup.goals)
+    .flatMap((goal) => goal.indicators)
+    .filter((i) => i.unit === 'percent' && [i.outcome, i.men, i.women, i.forecast].some((v) => v !== null));
+}
+
+/** "SON-I09 Andel barn och ungdomar som …": the indicator's code and name on at most two lines. */
+function indicatorLabel(indicator: IndicatorFollowup): string[] {
+  return wrapLabel(`${indicator.code} ${indicator.name.trim().replace(/\.$/, '')}`, 48, 2);
+}
+
+const INDICATOR_ROW_HEIGHT = 84;
+
+const INDICATOR_SERIES: { label: string; colour: string; value: (i: IndicatorFollowup) => number | null }[] = [
+  { label: 'Periodens utfall', colour: COLOURS.outcome, value: (i) => i.outcome },
+  { label: 'Utfall män/pojkar', colour: COLOURS.men, value: (i) => (i.genderSplit ? i.men : null) },
+  { label: 'Utfall kvinnor/flickor', colour: COLOURS.women, value: (i) => (i.genderSplit ? i.women : null) },
+  { label: 'Prognos helår', colour: COLOURS.forecast, value: (i) => i.forecast },
+];
+
+/**
+ * "Indikatorer": per indicator in percent, the periodens utfall, the utfall for män/pojkar
+ * and kvinnor/flickor beside it when the indicator is könsuppdelat, the prognos helår, and
+ * the årsmål as a black mark across the row. Horizontal bars, one row per indicator; the
+ * image grows with the number of indicators. A series without any value (the prognos in
+ * the verksamhetsberättelse) is left out.
+ */
+export function indicatorsChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Indikatorer';
+  const total = walkGoals(followup.goals).reduce((n, goal) => n + goal.indicators.length, 0);
+  const indicators = chartedIndicators(followup);
+  if (total === 0) return emptySpec('indicators', title, [reportLine(followup)], 'Nämnden har inga indikatorer för perioden.');
+  const subtitle = [
+    reportLine(followup),
+    `Indikatorer som mäts i procent och har utfall eller prognos för perioden: ${indicators.length} av ${total}`,
+  ];
+  if (indicators.length === 0) {
+    return emptySpec('indicators', title, subtitle, 'Inga indikatorer i procent har utfall eller prognos för perioden.');
+  }
+
+  const bars: ChartDataset<'bar', (number | null)[]>[] = INDICATOR_SERIES.map((s) => ({ ...s, data: indicators.map(s.value) }))
+    .filter((s) => s.data.some((v) => v !== null))
+    .map((s) => ({
+      type: 'bar',
+      label: s.label,
+      data: s.data,
+      backgroundColor: s.colour,
+      skipNull: true,
+      maxBarThickness: 18,
+      categoryPercentage: 0.92,
+      barPercentage: 0.95,
+      pointStyle: 'rect',
+    }));
+  const targets = indicators.map((i) => i.annualTarget);
+  const targetMarks: ChartDataset<'line', (number | null)[]> = {
+    type: 'line',
+    label: 'Årsmål',
+    data: targets,
+    // Drawn over the bars (a lower order is drawn later).
+    order: -1,
+    showLine: false,
+    pointStyle: 'line',
+    pointRotation: 90,
+    pointRadius: INDICATOR_ROW_HEIGHT * 0.4,
+    pointBorderWidth: 4,
+    borderColor: COLOURS.target,
+    backgroundColor: COLOURS.target,
+  };
+  const common = commonPlugins(title, subtitle, true);
+  return spec('indicators', title, 330 + INDICATOR_ROW_HEIGHT * indicators.length, {
+    type: 'bar',
+    data: {
+      labels: indicators.map(indicatorLabel),
+      datasets: targets.some((t) => t !== null) ? [...bars, targetMarks] : bars,
+    },
+    options: {
+      indexAxis: 'y',
+      layout: { padding: { ...PADDING, right: 110 } },
+      plugins: {
+        ...common,
+        legend: {
+          ...common.legend,
+          // Årsmål is drawn over the bars (order −1) but listed after them, in dataset order.
+          labels: { ...common.legend.labels, usePointStyle: true, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+        },
+        valueLabels: { format: (v) => formatPercent(v), position: 'end', fontSize: FONT_SIZE.values },
+      },
+      scales: {
+        x: { ...valueAxis('Procent', (v) => formatPercent(v, 0)), suggestedMax: 100 },
+        y: ROWS_AXIS,
+      },
+    },
+    plugins: [...COMMON_PLUGINS, valueLabels],
+  });
+}
+
+/** Whole kronor as mnkr, or null. */
+function mnkr(kronor: number | null): number | null {
+  return kronor === null ? null : kronorToMnkr(kronor);
+}
+
+/**
+ * "Budget och prognos per verksamhetsområde": the year's budget beside the prognos for each
+ * verksamhetsområde, in mnkr, each labelled with its avvikelse (budget − prognos: plus is a
+ * surplus, minus an overspend). Nämnden totalt is written under the title rather than drawn,
+ * as its bar would dwarf every area.
+ */
+export function budgetPerAreaChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Budget och prognos per verksamhetsområde';
+  const { rows, total } = followup.budget.operatingAreaTable;
+  const totals = [
+    total.budget === null ? null : `budget ${formatMnkr(kronorToMnkr(total.budget))}`,
+    total.forecast === null ? null : `prognos ${formatMnkr(kronorToMnkr(total.forecast))}`,
+    total.deviation === null ? null : `avvikelse ${formatDeviation(kronorToMnkr(total.deviation))}`,
+  ].filter((part): part is string => part !== null);
+  const subtitle = [
+    reportLine(followup),
+    totals.length === 0 ? 'Belopp i mnkr' : `Belopp i mnkr. Nämnden totalt: ${totals.join(', ')} mnkr`,
+  ];
+  const areas = rows.filter((r) => r.budget !== null || r.forecast !== null);
+  if (areas.length === 0) {
+    return emptySpec('budget-per-area', title, subtitle, 'Nämnden har ingen budget per verksamhetsområde för perioden.');
+  }
+  if (areas.some((r) => r.deviation !== null)) subtitle.push('Avvikelse = budget − prognos: plus är ett överskott, minus ett underskott');
+
+  const datasets: ChartDataset<'bar', (number | null)[]>[] = [
+    { label: 'Budget', colour: COLOURS.budget, data: areas.map((r) => mnkr(r.budget)) },
+    { label: 'Prognos', colour: COLOURS.areaForecast, data: areas.map((r) => mnkr(r.forecast)) },
+  ]
+    .filter((d) => d.data.some((v) => v !== null))
+    .map((d) => ({
+      type: 'bar',
+      label: d.label,
+      data: d.data,
+      backgroundColor: d.colour,
+      maxBarThickness: 26,
+      categoryPercentage: 0.8,
+      barPercentage: 0.9,
+    }));
+  const labels = areas.map((r) => [
+    ...wrapLabel(r.name, 36, 2),
+    ...(r.deviation === null ? [] : [`Avvikelse ${formatDeviation(kronorToMnkr(r.deviation))} mnkr`]),
+  ]);
+  const options: ChartOptions<'bar'> = {
+    indexAxis: 'y',
+    layout: { padding: { ...PADDING, right: 90 } },
+    plugins: {
+      ...commonPlugins(title, subtitle, true),
+      valueLabels: { format: formatMnkr, position: 'end', fontSize: FONT_SIZE.values },
+    },
+    scales: { x: valueAxis('mnkr', formatCount), y: ROWS_AXIS },
+  };
+  return spec('budget-per-area', title, 330 + 80 * areas.length, {
+    type: 'bar',
+    data: { labels, datasets },
+    options,
+    plugins: [...COMMON_PLUGINS, valueLabels],
+  });
+}
+
+type AccountLineGroup = 'revenue' | 'cost' | 'sum';
+
+/** The series of the förbrukning chart: one colour for intäkter, one for kostnader, one for the sum rows. */
+const ACCOUNT_LINE_GROUPS: { group: AccountLineGroup; label: string; colour: string }[] = [
+  { group: 'revenue', label: 'Intäkter', colour: COLOURS.revenue },
+  { group: 'cost', label: 'Kostnader', colour: COLOURS.cost },
+  { group: 'sum', label: 'Summa intäkter, Summa kostnader och Netto', colour: COLOURS.sum },
+];
+
+/** "Riktvärde" / "33,3 %": the even pace of the year after the period, as the driftbudget table heads it. */
+export function guideRateLabel(guideRate: number): string[] {
+  return ['Riktvärde', formatShare(guideRate)];
+}
+
+/**
+ * "Förbrukning per kontogrupp": utfall as a share of the year's budget for each kontogrupp
+ * of the driftbudget, and for Summa intäkter, Summa kostnader and Netto, in percent, against
+ * the riktvärde (4/12 after T1, 8/12 after T2, the whole year in the verksamhetsberättelse)
+ * drawn as a dashed line. A kontogrupp far above the line spends (or earns) faster than an
+ * even pace over the year.
+ */
+export function consumptionChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Förbrukning per kontogrupp';
+  const { guideRate, accountTable } = followup.budget;
+  const month = MONTH_NAMES[monthsElapsed(followup.period) - 1];
+  const subtitle = [reportLine(followup), `Utfall till och med ${month} ${followup.year} i procent av årsbudgeten`];
+  const lines: { row: AccountRow; group: AccountLineGroup }[] = [
+    ...accountTable.revenues.map((row) => ({ row, group: 'revenue' as const })),
+    { row: accountTable.revenueSum, group: 'sum' },
+    ...accountTable.costs.map((row) => ({ row, group: 'cost' as const })),
+    { row: accountTable.costSum, group: 'sum' },
+    { row: accountTable.net, group: 'sum' },
+  ];
+  const percent = (row: AccountRow) => (row.consumption === null ? null : row.consumption * 100);
+  const values = lines.map((line) => percent(line.row)).filter((v): v is number => v !== null);
+  if (values.length === 0) {
+    return emptySpec('consumption', title, subtitle, 'Det finns inget utfall mot budget att redovisa för perioden.');
+  }
+
+  const datasets: ChartDataset<'bar', (number | null)[]>[] = ACCOUNT_LINE_GROUPS.map(({ group, label, colour }) => ({
+    type: 'bar',
+    label,
+    data: lines.map((line) => (line.group === group ? percent(line.row) : null)),
+    backgroundColor: colour,
+    skipNull: true,
+    maxBarThickness: 64,
+    categoryPercentage: 0.8,
+  }));
+  const guide = guideRate * 100;
+  const options: ChartOptions<'bar'> = {
+    layout: { padding: { ...PADDING, right: 145 } },
+    plugins: {
+      ...commonPlugins(title, subtitle, true),
+      valueLabels: { format: (v) => formatShare(v / 100), position: 'end', fontSize: FONT_SIZE.values },
+      guideLine: { value: guide, label: guideRateLabel(guideRate), colour: COLOURS.guide, fontSize: FONT_SIZE.legend },
+    },
+    scales: {
+      x: {
+        ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.categoryTicks - 1), autoSkip: false, maxRotation: 0 },
+        grid: { display: false },
+      },
+      y: { ...valueAxis(null, (v) => formatPercent(v, 0)), suggestedMax: Math.ceil((Math.max(guide, ...values) + 8) / 10) * 10 },
+    },
+  };
+  return spec('consumption', title, 920, {
+    type: 'bar',
+    data: { labels: lines.map((line) => wrapLabel(line.row.name, 12, 4)), datasets },
+    options,
+    plugins: [...COMMON_PLUGINS, valueLabels, guideLine],
+  });
+}
+
+const BUILDERS: Record<ChartKind, (followup: PeriodFollowup) => ChartSpec> = {
+  'goal-fulfilment': goalFulfilmentChart,
+  indicators: indicatorsChart,
+  'budget-per-area': budgetPerAreaChart,
+  consumption: consumptionChart,
+};
+
+/** The chart of the given kind for a board's follow-up of one period. */
+export function chartSpec(followup: PeriodFollowup, kind: ChartKind): ChartSpec {
+  return BUILDERS[kind](followup);
+}
