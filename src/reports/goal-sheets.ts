@@ -1,0 +1,205 @@
+import type { Cell, Row, Workbook } from 'exceljs';
+import { clean } from '../common/decimal';
+import { ActivityFollowup, GoalFollowup, IndicatorFollowup } from '../followup/period-followup';
+import { MORE_POSITIVE_TEXT } from '../goals/goal-assessment.calc';
+import { COLORS, paintAssessment, paintFlaggedCell, paintStatus, setFont } from './report-styles';
+import { ActivitySheetTemplate, ColumnTemplate, IndicatorSheetTemplate, SummarySheetTemplate } from './report-template';
+import {
+  addAutoFilter,
+  addReportSheet,
+  emphasizeRow,
+  fillRow,
+  fitRowHeight,
+  ReportContext,
+  setDate,
+  setNumber,
+  setText,
+  writeHeaderRow,
+} from './sheet-layout';
+
+/*
+ * The goal sheets: Sammanfattning (every goal with its bedömning), Mål och indikatorer
+ * (every indicator under its goal) and Aktiviteter. Goals come in tree order, which is the
+ * order of the plan and of the city's report.
+ */
+
+interface PlacedGoal {
+  goal: GoalFollowup;
+  /** 0 for a KF:s inriktningsmål, 1 for a KF:s mål för verksamhetsområdet, 2 for a nämndmål. */
+  depth: number;
+}
+
+function goalsInTreeOrder(goals: GoalFollowup[], depth = 0): PlacedGoal[] {
+  return goals.flatMap((goal) => [{ goal, depth }, ...goalsInTreeOrder(goal.children, depth + 1)]);
+}
+
+/**
+ * The goal an indicator or activity belongs to, "1.2.a Barn som far illa …", on every row
+ * so that the sheet can be filtered; greyed after the group's first row so that the
+ * groups stand out.
+ */
+function setGoalHeading(cell: Cell, goal: GoalFollowup, repeated: boolean): void {
+  setText(cell, `${goal.code} ${goal.name}`);
+  if (repeated) setFont(cell, { color: { argb: COLORS.repeatedText } });
+}
+
+/** Sammanfattning: one row per goal of all three levels, with bedömning, the indicators' view and the over-positive flag. */
+export function writeSummarySheet(workbook: Workbook, template: SummarySheetTemplate, ctx: ReportContext): void {
+  const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
+  writeHeaderRow(sheet, 'summary', headerRow, template.columns, ctx);
+  const goals = goalsInTreeOrder(ctx.followup.goals);
+  goals.forEach(({ goal, depth }, i) => {
+    const row = sheet.getRow(headerRow + 1 + i);
+    if (goal.assessmentMorePositive) fillRow(row, template.columns.length, COLORS.flaggedRow);
+    if (depth === 0) emphasizeRow(row, template.columns.length, { bold: true, line: 'thin' });
+    template.columns.forEach((column, c) => writeSummaryCell(row, c + 1, column, goal, depth));
+    fitRowHeight(row, template.columns);
+  });
+  addAutoFilter(sheet, headerRow, headerRow + goals.length, template.columns.length);
+}
+
+function writeSummaryCell(row: Row, col: number, column: ColumnTemplate, goal: GoalFollowup, depth: number): void {
+  const cell = row.getCell(col);
+  switch (column.field) {
+    case 'level':
+      return setText(cell, goal.levelLabel);
+    case 'code':
+      return setText(cell, goal.code);
+    case 'name':
+      return setText(cell, goal.name, depth * 2);
+    case 'assessment':
+      setText(cell, goal.assessmentLabel);
+      return paintAssessment(cell, goal.assessment);
+    case 'suggestion':
+      setText(cell, goal.suggestionLabel);
+      return paintAssessment(cell, goal.suggestion);
+    case 'divergence':
+      setText(cell, goal.assessmentMorePositive ? MORE_POSITIVE_TEXT : null);
+      if (goal.assessmentMorePositive) paintFlaggedCell(cell);
+  }
+}
+
+/** Mål och indikatorer: one row per indicator, grouped under its goal in tree order, with status and könsskillnad. */
+export function writeIndicatorSheet(workbook: Workbook, template: IndicatorSheetTemplate, ctx: ReportContext): void {
+  const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
+  const columns = template.columns;
+  writeHeaderRow(sheet, 'indicators', headerRow, columns, ctx);
+  let rowNumber = headerRow;
+  for (const { goal } of goalsInTreeOrder(ctx.followup.goals)) {
+    goal.indicators.forEach((indicator, i) => {
+      const row = sheet.getRow(++rowNumber);
+      if (indicator.genderGapFlagged) fillRow(row, columns.length, COLORS.flaggedRow);
+      if (i === 0) emphasizeRow(row, columns.length, { bold: false, line: 'thin' });
+      const numFmt = indicatorNumFmt(template, indicator);
+      columns.forEach((column, c) => writeIndicatorCell(row, c + 1, column, goal, indicator, numFmt, i > 0));
+      fitRowHeight(row, columns);
+    });
+  }
+  addAutoFilter(sheet, headerRow, rowNumber, columns.length);
+}
+
+const INDICATOR_VALUE_FIELDS = ['outcome', 'men', 'women', 'previousYearOutcome', 'forecast', 'annualTarget', 'councilTarget'] as const;
+
+function writeIndicatorCell(
+  row: Row,
+  col: number,
+  column: ColumnTemplate,
+  goal: GoalFollowup,
+  indicator: IndicatorFollowup,
+  numFmt: string,
+  repeated: boolean,
+): void {
+  const cell = row.getCell(col);
+  switch (column.field) {
+    case 'goal':
+      return setGoalHeading(cell, goal, repeated);
+    case 'name':
+      return setText(cell, indicator.name);
+    case 'period':
+      return setText(cell, indicator.periodLabel);
+    case 'status':
+      setText(cell, indicator.statusLabel);
+      return paintStatus(cell, indicator.status);
+    case 'genderGap':
+      setNumber(cell, cellValue(indicator, indicator.genderGap), numFmt);
+      if (indicator.genderGapFlagged) paintFlaggedCell(cell);
+      return;
+    default:
+      setNumber(cell, cellValue(indicator, indicator[column.field as (typeof INDICATOR_VALUE_FIELDS)[number]]), numFmt);
+  }
+}
+
+/** An indicator value as the cell holds it: percent as a fraction (85 → 0.85), the rest as written. */
+function cellValue(indicator: IndicatorFollowup, value: number | null): number | null {
+  if (value === null) return null;
+  return indicator.unit === 'percent' ? clean(value / 100) : value;
+}
+
+/** The unit's format with as many decimals as the row's figures carry, so 90 % and 5,1 % read as written. */
+function indicatorNumFmt(template: IndicatorSheetTemplate, indicator: IndicatorFollowup): string {
+  const formats = template.indicatorFormats[indicator.unit];
+  const values = [...INDICATOR_VALUE_FIELDS.map((field) => indicator[field]), indicator.genderGap];
+  const decimals = Math.max(0, ...values.map(decimalsOf));
+  return formats[Math.min(decimals, formats.length - 1)];
+}
+
+function decimalsOf(value: number | null): number {
+  if (value === null) return 0;
+  const text = String(clean(value));
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/** Aktiviteter: one row per activity, under its goal in tree order, with dates and avvikelse. */
+export function writeActivitySheet(workbook: Workbook, template: ActivitySheetTemplate, ctx: ReportContext): void {
+  const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
+  const columns = template.columns;
+  writeHeaderRow(sheet, 'activities', headerRow, columns, ctx);
+  let rowNumber = headerRow;
+  for (const { goal } of goalsInTreeOrder(ctx.followup.goals)) {
+    goal.activities.forEach((activity, i) => {
+      const row = sheet.getRow(++rowNumber);
+      if (activity.deviation) fillRow(row, columns.length, COLORS.flaggedRow);
+      if (i === 0) emphasizeRow(row, columns.length, { bold: false, line: 'thin' });
+      columns.forEach((column, c) => writeActivityCell(row, c + 1, column, goal, activity, i > 0));
+      fitRowHeight(row, columns);
+    });
+  }
+  addAutoFilter(sheet, headerRow, rowNumber, columns.length);
+}
+
+/** "Ja" for an activity with avvikelse, "Nej" without, nothing when the period has no report. */
+const DEVIATION_TEXT = { true: 'Ja', false: 'Nej' };
+
+function writeActivityCell(
+  row: Row,
+  col: number,
+  column: ColumnTemplate,
+  goal: GoalFollowup,
+  activity: ActivityFollowup,
+  repeated: boolean,
+): void {
+  const cell = row.getCell(col);
+  switch (column.field) {
+    case 'goal':
+      return setGoalHeading(cell, goal, repeated);
+    case 'name':
+      return setText(cell, activity.name);
+    case 'startDate':
+      return setDate(cell, isoDate(activity.startDate), column.numFmt!);
+    case 'endDate':
+      return setDate(cell, isoDate(activity.endDate), column.numFmt!);
+    case 'deviation':
+      setText(cell, activity.deviation === null ? null : DEVIATION_TEXT[`${activity.deviation}`]);
+      if (activity.deviation) paintFlaggedCell(cell);
+      return;
+    case 'comment':
+      return setText(cell, activity.comment);
+  }
+}
+
+/** A "2017-01-01" date as the Date Excel stores (midnight UTC, so no time zone moves the day). */
+function isoDate(text: string): Date {
+  const [year, month, day] = text.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}

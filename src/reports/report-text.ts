@@ -1,0 +1,34 @@
+import { reportTitle } from '../common/period';
+import { PeriodFollowup } from '../followup/period-followup';
+import { Placeholder } from './report-fields';
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/** A date as Swedish running text in Stockholm time, e.g. "23 november 2026". */
+export function swedishDate(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return `${part('day')} ${MONTHS[part('month') - 1]} ${part('year')}`;
+}
+
+/** What the placeholders of a template stand for in one board's report for one period. */
+export function placeholderValues(followup: PeriodFollowup, generatedAt: Date | null): Record<Placeholder, string> {
+  return {
+    board: followup.board.name,
+    boardCode: followup.board.code,
+    year: String(followup.year),
+    previousYear: String(followup.year - 1),
+    reportTitle: reportTitle(followup.period, followup.year),
+    generatedDate: generatedAt ? swedishDate(generatedAt) : '',
+  };
+}
+
+/** A template text with its placeholders filled in: "Budget {year}" → "Budget 2017". */
+export function fillText(pattern: string, values: Record<Placeholder, string>): string {
+  return pattern.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? values[name as Placeholder] : match));
+}
