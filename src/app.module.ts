@@ -10,6 +10,7 @@ import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 
 /** The whole product; the server and the command line start the same module. */
@@ -27,6 +28,7 @@ export class AppModule {
         BudgetModule,
         FollowupModule,
         ImportModule,
+        ReportsModule,
         HealthModule,
         SeedModule,
       ],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -9,6 +10,7 @@ import { DomainError } from './common/domain-error';
 import { isPeriod, Period, PERIODS } from './common/period';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ImportService } from './import/import.service';
+import { ReportsService } from './reports/reports.service';
 import { SeedService } from './seed/seed.service';
 
 const USAGE = `Användning: npm run cli -- <kommando> [flaggor]
@@ -16,6 +18,11 @@ const USAGE = `Användning: npm run cli -- <kommando> [flaggor]
 Kommandon:
   import <fil.json>                     Importera en plan eller en periods uppföljning (allt eller inget)
   seed                                  Läs in demodata (Socialnämnden 2017) från seeds/
+  report --board SON --year 2017 --period T1 [--out <fil.xlsx>] [--charts <mapp>]
+                                        Skriv periodens rapport som Excel-arbetsbok med diagram,
+                                        och diagrammen som PNG-bilder i mappen
+  export-budget --board SON --year 2017 --period T1 --format xlsx|csv [--out <fil>]
+                                        Skriv budgettabellerna för revisorer (xlsx eller CSV)
   lock --board SON --year 2017 --period T1
                                         Lås perioden (rapporten är beslutad)
   unlock --board SON --year 2017 --period T1
@@ -55,6 +62,20 @@ function periodArgs(
   return { address: { board: options.board!, year: Number(options.year), period }, options };
 }
 
+/** Writes a file and says where, or fails in Swedish (missing folder, no permission). */
+function writeOutput(file: string, content: Buffer): string {
+  const target = path.resolve(file);
+  try {
+    fs.writeFileSync(target, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'mappen finns inte' : code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas' : code === 'EISDIR' ? 'det är en mapp' : code;
+    throw DomainError.invalid(`Filen ${file} kunde inte skrivas (${why}).`);
+  }
+  return target;
+}
+
 const COMMANDS: Record<string, Command> = {
   async import(app, args) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
@@ -70,6 +91,30 @@ const COMMANDS: Record<string, Command> = {
       );
     }
     return (await app.get(ImportService).importText(text)).message;
+  },
+
+  async report(app, args) {
+    const { address, options } = periodArgs(args, { out: { type: 'string' }, charts: { type: 'string' } });
+    const report = await app.get(ReportsService).reportWorkbook(address.board, address.year, address.period);
+    const lines = [`Rapporten är skriven: ${writeOutput(options.out ?? report.fileName, report.content)}`];
+    if (options.charts) {
+      fs.mkdirSync(options.charts, { recursive: true });
+      for (const chart of report.charts) {
+        const file = writeOutput(path.join(options.charts, `${chart.kind}.png`), chart.png);
+        lines.push(`  Diagram "${chart.title}" (${chart.width} × ${chart.height} px): ${file}`);
+      }
+    }
+    return lines.join('\n');
+  },
+
+  async 'export-budget'(app, args) {
+    const { address, options } = periodArgs(args, { out: { type: 'string' }, format: { type: 'string' } });
+    const format = (options.format ?? '').toLowerCase();
+    if (format !== 'xlsx' && format !== 'csv') {
+      throw new UsageError(`--format ska vara xlsx eller csv${options.format ? `, inte "${options.format}"` : ''}.`);
+    }
+    const file = await app.get(ReportsService).budgetExport(address.board, address.year, address.period, format);
+    return `Budgettabellerna är skrivna: ${writeOutput(options.out ?? file.fileName, file.content)}`;
   },
 
   async seed(app) {

@@ -1,0 +1,77 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { CHART_KINDS, ChartKind } from '../charts/chart-kinds';
+import { attachmentDisposition } from '../common/content-disposition';
+import { DomainError } from '../common/domain-error';
+import { PeriodPipe, YearPipe } from '../common/params';
+import { Period } from '../common/period';
+import { ReportFile, ReportsService } from './reports.service';
+
+/** Sends a file as a download under its Swedish name (Content-Disposition with a UTF-8 filename*). */
+function download(res: Response, file: ReportFile): void {
+  res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+  res.type(file.contentType);
+  res.send(file.content);
+}
+
+@ApiTags('Rapporter')
+@Controller('api/boards/:board/years/:year/periods/:period')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('report.xlsx')
+  @ApiOperation({ summary: 'Periodens rapport som Excel-arbetsbok med diagram (t.ex. "Tertialrapport 1 2017 – Socialnämnden.xlsx")' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async report(
+    @Param('board') board: string,
+    @Param('year', YearPipe) year: number,
+    @Param('period', PeriodPipe) period: Period,
+    @Res() res: Response,
+  ): Promise<void> {
+    download(res, await this.reports.reportWorkbook(board, year, period));
+  }
+
+  @Get('budget.xlsx')
+  @ApiOperation({ summary: 'Budgettabellerna (Driftbudget och Verksamhetsområden) som Excel-arbetsbok, för revisorer' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async budgetXlsx(
+    @Param('board') board: string,
+    @Param('year', YearPipe) year: number,
+    @Param('period', PeriodPipe) period: Period,
+    @Res() res: Response,
+  ): Promise<void> {
+    download(res, await this.reports.budgetExport(board, year, period, 'xlsx'));
+  }
+
+  @Get('budget.csv')
+  @ApiOperation({ summary: 'Budgettabellerna som CSV för svenskt Excel (UTF-8 med BOM, semikolon, decimalkomma)' })
+  @ApiProduces('text/csv')
+  async budgetCsv(
+    @Param('board') board: string,
+    @Param('year', YearPipe) year: number,
+    @Param('period', PeriodPipe) period: Period,
+    @Res() res: Response,
+  ): Promise<void> {
+    download(res, await this.reports.budgetExport(board, year, period, 'csv'));
+  }
+
+  @Get('charts/:kind.png')
+  @ApiOperation({ summary: 'Ett av rapportens diagram som PNG-bild' })
+  @ApiParam({ name: 'kind', enum: CHART_KINDS })
+  @ApiProduces('image/png')
+  async chart(
+    @Param('board') board: string,
+    @Param('year', YearPipe) year: number,
+    @Param('period', PeriodPipe) period: Period,
+    @Param('kind') kind: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(CHART_KINDS as readonly string[]).includes(kind)) {
+      throw DomainError.notFound(`Det finns inget diagram "${kind}". Diagrammen heter ${CHART_KINDS.join(', ')}.`);
+    }
+    const chart = await this.reports.chart(board, year, period, kind as ChartKind);
+    res.type('image/png');
+    res.send(chart.png);
+  }
+}

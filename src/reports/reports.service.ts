@@ -1,0 +1,90 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ChartKind, RenderedChart } from '../charts/chart-kinds';
+import { ChartsService } from '../charts/charts.service';
+import { Period } from '../common/period';
+import { FollowupService } from '../followup/followup.service';
+import { PeriodFollowup } from '../followup/period-followup';
+import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
+import { budgetFileName, reportFileName } from './report-file-names';
+import { loadReportTemplates, ReportTemplate } from './report-template';
+import { buildReportWorkbook } from './report-workbook';
+
+/** A file to hand to the user: its Swedish name, content type and bytes. */
+export interface ReportFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+
+export type BudgetFormat = 'xlsx' | 'csv';
+
+/**
+ * What managers hand to their board and what auditors check: the period's report workbook
+ * with charts, the budget tables alone, and each chart as a PNG. Everything is rendered
+ * from the computed follow-up; the templates decide the layout per period.
+ */
+@Injectable()
+export class ReportsService implements OnModuleInit {
+  private templates: Record<Period, ReportTemplate>;
+
+  constructor(
+    private readonly followups: FollowupService,
+    private readonly charts: ChartsService,
+  ) {}
+
+  /** Reads and checks the templates at start, so that a broken one stops the start, not a report. */
+  onModuleInit(): void {
+    this.templates = loadReportTemplates();
+  }
+
+  /** "Tertialrapport 1 2017 – Socialnämnden.xlsx" with the charts its template lists, and those charts. */
+  async reportWorkbook(board: string, year: number, period: Period): Promise<ReportFile & { charts: RenderedChart[] }> {
+    const followup = await this.followups.getReportedFollowup(board, year, period);
+    const template = this.templates[period];
+    const previous = await this.comparisonFor(followup);
+    const charts = await this.charts.render(followup, chartKindsOf(template));
+    const workbook = buildReportWorkbook({ followup, previous, charts, template, generatedAt: new Date() });
+    return {
+      fileName: reportFileName(followup, 'xlsx'),
+      contentType: XLSX_TYPE,
+      content: Buffer.from(await workbook.xlsx.writeBuffer()),
+      charts,
+    };
+  }
+
+  /** The Driftbudget and Verksamhetsområden tables alone, as xlsx or as CSV for Swedish Excel. */
+  async budgetExport(board: string, year: number, period: Period, format: BudgetFormat): Promise<ReportFile> {
+    const followup = await this.followups.getReportedFollowup(board, year, period);
+    const template = this.templates[period];
+    const previous = await this.comparisonFor(followup);
+    if (format === 'csv') {
+      return {
+        fileName: budgetFileName(followup, 'csv'),
+        contentType: CSV_TYPE,
+        content: Buffer.from(buildBudgetCsv(followup, template, { previous }), 'utf8'),
+      };
+    }
+    const workbook = buildBudgetWorkbook(followup, template, { previous, generatedAt: new Date() });
+    return { fileName: budgetFileName(followup, 'xlsx'), contentType: XLSX_TYPE, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  }
+
+  /** One chart of the period's report as a PNG. */
+  async chart(board: string, year: number, period: Period, kind: ChartKind): Promise<RenderedChart> {
+    const followup = await this.followups.getReportedFollowup(board, year, period);
+    return this.charts.renderOne(followup, kind);
+  }
+
+  /** The verksamhetsberättelse is compared with tertialrapport 2 (prognossäkerhet), when there is one. */
+  private async comparisonFor(followup: PeriodFollowup): Promise<PeriodFollowup | null> {
+    if (followup.period !== 'VB') return null;
+    const t2 = await this.followups.getFollowup(followup.board.code, followup.year, 'T2');
+    return t2.reported ? t2 : null;
+  }
+}
+
+function chartKindsOf(template: ReportTemplate): ChartKind[] {
+  return template.sheets.flatMap((sheet) => (sheet.kind === 'charts' ? sheet.charts : []));
+}
