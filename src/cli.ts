@@ -100,7 +100,8 @@ const COMMANDS: Record<string, Command> = {
     if (options.charts) {
       fs.mkdirSync(options.charts, { recursive: true });
       for (const chart of report.charts) {
-        const file = writeOutput(path.join(options.charts, `${chart.kind}.png`), chart.png);
+        const name = chart.parts > 1 ? `${chart.kind}-${chart.part}.png` : `${chart.kind}.png`;
+        const file = writeOutput(path.join(options.charts, name), chart.png);
         lines.push(`  Diagram "${chart.title}" (${chart.width} × ${chart.height} px): ${file}`);
       }
     }

@@ -9,8 +9,10 @@ import {
   ASSESSMENT_COLOURS,
   chartedIndicators,
   chartSpec,
+  chartSpecs,
   CHART_WIDTH,
   ChartSpec,
+  INDICATORS_PER_PAGE,
   goalCountsByLevel,
   guideRateLabel,
   wrapLabel,
@@ -118,7 +120,7 @@ describe('every chart', () => {
 
   it.each([
     ['goal-fulfilment', 'Måluppfyllelse'],
-    ['indicators', 'Indikatorer'],
+    ['indicators', 'Indikatorer (1 av 3)'],
     ['budget-per-area', 'Budget och prognos per verksamhetsområde'],
     ['consumption', 'Förbrukning per kontogrupp'],
   ] as const)('%s is titled %p', (kind, title) => {
@@ -165,9 +167,17 @@ describe('goal-fulfilment (Måluppfyllelse)', () => {
 
 describe('indicators (Indikatorer)', () => {
   const followup = son2017T1();
-  const chart = chartSpec(followup, 'indicators');
+  const pages = chartSpecs(followup, 'indicators');
+  const chart = pages[0];
   const shown = chartedIndicators(followup);
   const codes = shown.map((i) => i.code);
+
+  /** The page and row of an indicator in the paged chart. */
+  function rowOf(code: string): { page: ChartSpec; row: number } {
+    const index = codes.indexOf(code);
+    expect(index).toBeGreaterThanOrEqual(0);
+    return { page: pages[Math.floor(index / INDICATORS_PER_PAGE)], row: index % INDICATORS_PER_PAGE };
+  }
 
   it('shows only indicators in percent that have an utfall or a prognos', () => {
     const expected = allIndicators(followup).filter(
@@ -182,14 +192,26 @@ describe('indicators (Indikatorer)', () => {
     expect(subtitle(chart)[1]).toBe('Indikatorer som mäts i procent och har utfall eller prognos för perioden: 27 av 62');
   });
 
+  it('runs over pages of at most 12 indicators, every indicator once, in tree order', () => {
+    expect(pages.map((p) => [p.part, p.parts, p.title])).toEqual([
+      [1, 3, 'Indikatorer (1 av 3)'],
+      [2, 3, 'Indikatorer (2 av 3)'],
+      [3, 3, 'Indikatorer (3 av 3)'],
+    ]);
+    expect(pages.map((p) => labels(p).length)).toEqual([12, 12, 3]);
+    expect(pages.flatMap((p) => labels(p).map((l) => l.split(' ')[0]))).toEqual(codes);
+    expect(chartSpec(followup, 'indicators', 2).title).toBe('Indikatorer (2 av 3)');
+  });
+
   it('labels each row with the code and a shortened name on at most two lines', () => {
-    const rowLabels = chart.configuration.data.labels as string[][];
-    expect(rowLabels).toHaveLength(shown.length);
-    rowLabels.forEach((lines, i) => {
-      expect(lines[0].startsWith(`${shown[i].code} `)).toBe(true);
-      expect(lines.length).toBeLessThanOrEqual(2);
-    });
-    expect(labels(chart)[codes.indexOf('SON-I53')]).toBe('SON-I53 Sjukfrånvaro');
+    for (const page of pages) {
+      for (const lines of page.configuration.data.labels as string[][]) {
+        expect(lines[0]).toMatch(/^SON-I\d+ /);
+        expect(lines.length).toBeLessThanOrEqual(2);
+      }
+    }
+    const { page, row } = rowOf('SON-I53');
+    expect(labels(page)[row]).toBe('SON-I53 Sjukfrånvaro');
   });
 
   it.each([
@@ -202,13 +224,12 @@ describe('indicators (Indikatorer)', () => {
     ['SON-I13', null, null, null, 83, 90],
     ['SON-I15', null, null, null, 70, null],
   ])('%s: utfall %p, män %p, kvinnor %p, prognos %p, årsmål %p', (code, outcome, men, women, forecast, target) => {
-    const i = codes.indexOf(code);
-    expect(i).toBeGreaterThanOrEqual(0);
-    expect(dataset(chart, 'Periodens utfall')[i]).toBe(outcome);
-    expect(dataset(chart, 'Utfall män/pojkar')[i]).toBe(men);
-    expect(dataset(chart, 'Utfall kvinnor/flickor')[i]).toBe(women);
-    expect(dataset(chart, 'Prognos helår')[i]).toBe(forecast);
-    expect(dataset(chart, 'Årsmål')[i]).toBe(target);
+    const { page, row } = rowOf(code);
+    expect(dataset(page, 'Periodens utfall')[row]).toBe(outcome);
+    expect(dataset(page, 'Utfall män/pojkar')[row]).toBe(men);
+    expect(dataset(page, 'Utfall kvinnor/flickor')[row]).toBe(women);
+    expect(dataset(page, 'Prognos helår')[row]).toBe(forecast);
+    expect(dataset(page, 'Årsmål')[row]).toBe(target);
   });
 
   it('draws horizontal bars on a percent axis with Swedish labels', () => {
@@ -224,12 +245,14 @@ describe('indicators (Indikatorer)', () => {
     ]);
   });
 
-  it('grows with the number of indicators', () => {
+  it('a page grows with its number of indicators, and one page needs no page numbers', () => {
+    expect(pages[0].height - pages[2].height).toBeGreaterThan(9 * 70);
+    expect(pages[0].height / 12).toBeGreaterThanOrEqual(70);
     const fewer = son2017T1();
-    for (const goal of allGoals(fewer.goals)) goal.indicators = goal.indicators.filter((i) => i.code !== 'SON-I09' && i.code !== 'SON-I10');
-    const smaller = chartSpec(fewer, 'indicators');
-    expect(chart.height - smaller.height).toBeGreaterThan(100);
-    expect(chart.height / shown.length).toBeGreaterThanOrEqual(70);
+    for (const goal of allGoals(fewer.goals)) goal.indicators = goal.indicators.filter((i) => i.code < 'SON-I14');
+    const single = chartSpecs(fewer, 'indicators');
+    expect(single).toHaveLength(1);
+    expect(single[0].title).toBe('Indikatorer');
   });
 
   it('leaves out a series with no value: no prognos helår in the verksamhetsberättelse', () => {

@@ -23,8 +23,12 @@ type PluginOptions = NonNullable<ChartOptions<'bar' | 'line'>['plugins']>;
 /** Everything needed to render one chart: what it is, its caption, its size and its configuration. */
 export interface ChartSpec {
   kind: ChartKind;
-  /** Swedish caption, e.g. "Måluppfyllelse"; the image's own title adds the report and the board. */
+  /** Swedish caption, e.g. "Måluppfyllelse" or "Indikatorer (2 av 3)"; the image's own title adds the report and the board. */
   title: string;
+  /** Which page of the chart this is (1-based), for a chart that runs over several pages. */
+  part: number;
+  /** How many pages the chart has; 1 for every chart but a long indicator chart. */
+  parts: number;
   width: number;
   height: number;
   configuration: ReportChartConfiguration;
@@ -168,8 +172,8 @@ const ROWS_AXIS = {
 
 const COMMON_PLUGINS: Plugin[] = [whiteBackground, legendMargin];
 
-function spec(kind: ChartKind, title: string, height: number, configuration: ReportChartConfiguration): ChartSpec {
-  return { kind, title, width: CHART_WIDTH, height, configuration };
+function spec(kind: ChartKind, title: string, height: number, configuration: ReportChartConfiguration, part = 1, parts = 1): ChartSpec {
+  return { kind, title, part, parts, width: CHART_WIDTH, height, configuration };
 }
 
 /** A chart with only its title and a message, for a board or period with nothing to show. */
@@ -280,6 +284,18 @@ function indicatorLabel(indicator: IndicatorFollowup): string[] {
 
 const INDICATOR_ROW_HEIGHT = 84;
 
+/**
+ * Indicators per page of the indicator chart: a page stays about as tall as an A4
+ * landscape page is wide allows, so that a board with 150 indicators gets several
+ * readable pages instead of one image metres long.
+ */
+export const INDICATORS_PER_PAGE = 12;
+
+/** How many pages the indicator chart has (at least one, which may say there is nothing to show). */
+export function indicatorPageCount(followup: PeriodFollowup): number {
+  return Math.max(1, Math.ceil(chartedIndicators(followup).length / INDICATORS_PER_PAGE));
+}
+
 const INDICATOR_SERIES: { label: string; colour: string; value: (i: IndicatorFollowup) => number | null }[] = [
   { label: 'Periodens utfall', colour: COLOURS.outcome, value: (i) => i.outcome },
   { label: 'Utfall män/pojkar', colour: COLOURS.men, value: (i) => (i.genderSplit ? i.men : null) },
@@ -290,22 +306,24 @@ const INDICATOR_SERIES: { label: string; colour: string; value: (i: IndicatorFol
 /**
  * "Indikatorer": per indicator in percent, the periodens utfall, the utfall for män/pojkar
  * and kvinnor/flickor beside it when the indicator is könsuppdelat, the prognos helår, and
- * the årsmål as a black mark across the row. Horizontal bars, one row per indicator; the
- * image grows with the number of indicators. A series without any value (the prognos in
- * the verksamhetsberättelse) is left out.
+ * the årsmål as a black mark across the row. Horizontal bars, one row per indicator, at
+ * most INDICATORS_PER_PAGE to a page; `part` chooses the page. A series without any value
+ * (the prognos in the verksamhetsberättelse) is left out.
  */
-export function indicatorsChart(followup: PeriodFollowup): ChartSpec {
-  const title = 'Indikatorer';
+export function indicatorsChart(followup: PeriodFollowup, part = 1): ChartSpec {
   const total = walkGoals(followup.goals).reduce((n, goal) => n + goal.indicators.length, 0);
-  const indicators = chartedIndicators(followup);
+  const charted = chartedIndicators(followup);
+  const parts = indicatorPageCount(followup);
+  const title = parts > 1 ? `Indikatorer (${part} av ${parts})` : 'Indikatorer';
   if (total === 0) return emptySpec('indicators', title, [reportLine(followup)], 'Nämnden har inga indikatorer för perioden.');
   const subtitle = [
     reportLine(followup),
-    `Indikatorer som mäts i procent och har utfall eller prognos för perioden: ${indicators.length} av ${total}`,
+    `Indikatorer som mäts i procent och har utfall eller prognos för perioden: ${charted.length} av ${total}`,
   ];
-  if (indicators.length === 0) {
+  if (charted.length === 0) {
     return emptySpec('indicators', title, subtitle, 'Inga indikatorer i procent har utfall eller prognos för perioden.');
   }
+  const indicators = charted.slice((part - 1) * INDICATORS_PER_PAGE, part * INDICATORS_PER_PAGE);
 
   const bars: ChartDataset<'bar', (number | null)[]>[] = INDICATOR_SERIES.map((s) => ({ ...s, data: indicators.map(s.value) }))
     .filter((s) => s.data.some((v) => v !== null))
@@ -360,7 +378,7 @@ export function indicatorsChart(followup: PeriodFollowup): ChartSpec {
       },
     },
     plugins: [...COMMON_PLUGINS, valueLabels],
-  });
+  }, part, parts);
 }
 
 /** Whole kronor as mnkr, or null. */
@@ -506,7 +524,17 @@ const BUILDERS: Record<ChartKind, (followup: PeriodFollowup) => ChartSpec> = {
   consumption: consumptionChart,
 };
 
-/** The chart of the given kind for a board's follow-up of one period. */
-export function chartSpec(followup: PeriodFollowup, kind: ChartKind): ChartSpec {
-  return BUILDERS[kind](followup);
+/** One page of the chart of the given kind (the first unless `part` says otherwise). */
+export function chartSpec(followup: PeriodFollowup, kind: ChartKind, part = 1): ChartSpec {
+  return kind === 'indicators' ? indicatorsChart(followup, part) : BUILDERS[kind](followup);
+}
+
+/** How many pages the chart of the given kind has: one for most charts, more for a long indicator chart. */
+export function chartPageCount(followup: PeriodFollowup, kind: ChartKind): number {
+  return kind === 'indicators' ? indicatorPageCount(followup) : 1;
+}
+
+/** Every page of the chart of the given kind. */
+export function chartSpecs(followup: PeriodFollowup, kind: ChartKind): ChartSpec[] {
+  return Array.from({ length: chartPageCount(followup, kind) }, (_, i) => chartSpec(followup, kind, i + 1));
 }

@@ -8,8 +8,12 @@ export type ChartKind = (typeof CHART_KINDS)[number];
 /** One rendered chart. */
 export interface RenderedChart {
   kind: ChartKind;
-  /** Swedish title, also used as the caption in the Diagram sheet, e.g. "Måluppfyllelse". */
+  /** Swedish title, also used as the caption in the Diagram sheet, e.g. "Måluppfyllelse" or "Indikatorer (2 av 3)". */
   title: string;
+  /** Which page of the chart this is (1-based); a long indicator chart runs over several. */
+  part: number;
+  /** How many pages the chart has. */
+  parts: number;
   /** The PNG file's bytes. */
   png: Buffer;
   /** Size of the image in pixels. */

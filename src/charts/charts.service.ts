@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { PeriodFollowup } from '../followup/period-followup';
 import { CHART_KINDS, ChartKind, RenderedChart } from './chart-kinds';
-import { chartSpec } from './chart-configs';
+import { chartSpec, ChartSpec, chartSpecs } from './chart-configs';
 
 /** Renderers kept at most: the three fixed sizes and the indicator chart's heights of a dozen boards. */
 const MAX_RENDERERS = 16;
@@ -20,21 +20,21 @@ export class ChartsService {
    */
   private readonly renderers = new Map<string, ChartJSNodeCanvas>();
 
-  /** The charts of the given kinds (all four by default), in the order asked for. */
+  /** The charts of the given kinds (all four by default), in the order asked for, every page of each. */
   async render(followup: PeriodFollowup, kinds: readonly ChartKind[] = CHART_KINDS): Promise<RenderedChart[]> {
-    return kinds.map((kind) => this.renderChart(followup, kind));
+    return kinds.flatMap((kind) => chartSpecs(followup, kind).map((spec) => this.renderSpec(spec)));
   }
 
-  /** One chart of a board's follow-up for one period. */
-  async renderOne(followup: PeriodFollowup, kind: ChartKind): Promise<RenderedChart> {
-    return this.renderChart(followup, kind);
+  /** One page (the first unless `part` says otherwise) of one chart of a board's follow-up for one period. */
+  async renderOne(followup: PeriodFollowup, kind: ChartKind, part = 1): Promise<RenderedChart> {
+    return this.renderSpec(chartSpec(followup, kind, part));
   }
 
-  private renderChart(followup: PeriodFollowup, kind: ChartKind): RenderedChart {
-    const { title, width, height, configuration } = chartSpec(followup, kind);
+  private renderSpec(spec: ChartSpec): RenderedChart {
+    const { kind, title, part, parts, width, height, configuration } = spec;
     // The synchronous encoder: @napi-rs/canvas, which stands in for canvas, has no callback form of toBuffer.
     const png = this.renderer(width, height).renderToBufferSync(configuration, 'image/png');
-    return { kind, title, png, width, height };
+    return { kind, title, part, parts, png, width, height };
   }
 
   private renderer(width: number, height: number): ChartJSNodeCanvas {

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CHART_KINDS, ChartKind } from '../charts/chart-kinds';
 import { attachmentDisposition } from '../common/content-disposition';
@@ -57,20 +57,30 @@ export class ReportsController {
   }
 
   @Get('charts/:kind.png')
-  @ApiOperation({ summary: 'Ett av rapportens diagram som PNG-bild' })
+  @ApiOperation({
+    summary: 'Ett av rapportens diagram som PNG-bild',
+    description: 'Ett långt indikatordiagram delas i sidor; ?part=2 ger sida 2. Svarshuvudet X-Chart-Parts säger hur många sidor diagrammet har.',
+  })
   @ApiParam({ name: 'kind', enum: CHART_KINDS })
+  @ApiQuery({ name: 'part', required: false, type: Number })
   @ApiProduces('image/png')
   async chart(
     @Param('board') board: string,
     @Param('year', YearPipe) year: number,
     @Param('period', PeriodPipe) period: Period,
     @Param('kind') kind: string,
+    @Query('part') partText: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     if (!(CHART_KINDS as readonly string[]).includes(kind)) {
       throw DomainError.notFound(`Det finns inget diagram "${kind}". Diagrammen heter ${CHART_KINDS.join(', ')}.`);
     }
-    const chart = await this.reports.chart(board, year, period, kind as ChartKind);
+    const part = partText === undefined ? 1 : Number(partText);
+    if (!/^\d+$/.test(partText ?? '1') || part < 1) {
+      throw DomainError.invalid(`part måste vara ett heltal från 1, inte "${partText}".`, [{ path: 'part', message: 'Måste vara ett heltal från 1.' }]);
+    }
+    const chart = await this.reports.chart(board, year, period, kind as ChartKind, part);
+    res.setHeader('X-Chart-Parts', String(chart.parts));
     res.type('image/png');
     res.send(chart.png);
   }

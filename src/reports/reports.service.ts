@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ChartKind, RenderedChart } from '../charts/chart-kinds';
+import { chartPageCount } from '../charts/chart-configs';
 import { ChartsService } from '../charts/charts.service';
+import { DomainError } from '../common/domain-error';
 import { Period } from '../common/period';
 import { FollowupService } from '../followup/followup.service';
 import { PeriodFollowup } from '../followup/period-followup';
@@ -71,10 +73,14 @@ export class ReportsService implements OnModuleInit {
     return { fileName: budgetFileName(followup, 'xlsx'), contentType: XLSX_TYPE, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
   }
 
-  /** One chart of the period's report as a PNG. */
-  async chart(board: string, year: number, period: Period, kind: ChartKind): Promise<RenderedChart> {
+  /** One page of one chart of the period's report as a PNG; a page the chart does not have is "not found". */
+  async chart(board: string, year: number, period: Period, kind: ChartKind, part = 1): Promise<RenderedChart> {
     const followup = await this.followups.getReportedFollowup(board, year, period);
-    return this.charts.renderOne(followup, kind);
+    const parts = chartPageCount(followup, kind);
+    if (part > parts) {
+      throw DomainError.notFound(`Diagrammet ${kind} har ${parts === 1 ? 'bara en sida' : `${parts} sidor`}, inte ${part}.`);
+    }
+    return this.charts.renderOne(followup, kind, part);
   }
 
   /** The verksamhetsberättelse is compared with tertialrapport 2 (prognossäkerhet), when there is one. */

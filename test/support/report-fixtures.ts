@@ -116,6 +116,8 @@ export function dummyCharts(): RenderedChart[] {
   const chart = (kind: ChartKind, title: string, rgb: [number, number, number]): RenderedChart => ({
     kind,
     title,
+    part: 1,
+    parts: 1,
     png: solidPng(1200, 600, rgb),
     width: 1200,
     height: 600,
