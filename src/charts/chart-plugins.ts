@@ -1,4 +1,5 @@
 import type { BarElement, Chart, ChartType, Plugin } from 'chart.js';
+import { CHART_FONT_FAMILY } from './chart-fonts';
 
 /*
  * Inline chart.js plugins the report charts share. Plain objects that draw with the chart's
@@ -6,8 +7,8 @@ import type { BarElement, Chart, ChartType, Plugin } from 'chart.js';
  * settings from `options.plugins.<id>` of the configuration, where tests can read them too.
  */
 
-/** The font every text of the charts is set in; DejaVu Sans covers å, ä, ö where Arial is missing. */
-export const FONT_FAMILY = "Arial, 'DejaVu Sans', sans-serif";
+/** The font every text of the charts is set in: the bundled DejaVu Sans (see chart-fonts.ts). */
+export const FONT_FAMILY = `'${CHART_FONT_FAMILY}', sans-serif`;
 
 export const TEXT_COLOUR = '#1a1a1a';
 

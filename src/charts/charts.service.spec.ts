@@ -6,6 +6,8 @@ import { PeriodFollowup } from '../followup/period-followup';
 import { CHART_KINDS, ChartKind, RenderedChart } from './chart-kinds';
 import { ChartsModule } from './charts.module';
 import { ChartsService } from './charts.service';
+import { GlobalFonts } from 'canvas';
+import { CHART_FONT_FAMILY } from './chart-fonts';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'son-2017-t1.followup.json');
 
@@ -83,6 +85,10 @@ describe('ChartsService', () => {
   it.each(CHART_KINDS.map((kind) => [kind]))('%s has a white, opaque background', async (kind: ChartKind) => {
     const chart = await service.renderOne(son2017T1(), kind);
     expect(topLeftPixel(chart.png)).toEqual([255, 255, 255, 255]);
+  });
+
+  it('draws with the typeface shipped with the product, not whatever the server has', () => {
+    expect(GlobalFonts.has(CHART_FONT_FAMILY)).toBe(true);
   });
 
   it('renders only the kinds asked for, with their Swedish titles', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { PeriodFollowup } from '../followup/period-followup';
+import { registerChartFonts } from './chart-fonts';
 import { CHART_KINDS, ChartKind, RenderedChart } from './chart-kinds';
 import { chartSpec, ChartSpec, chartSpecs } from './chart-configs';
 
@@ -19,6 +20,10 @@ export class ChartsService {
    * indicators, so a server reporting for many boards keeps only the most recently used.
    */
   private readonly renderers = new Map<string, ChartJSNodeCanvas>();
+
+  constructor() {
+    registerChartFonts();
+  }
 
   /** The charts of the given kinds (all four by default), in the order asked for, every page of each. */
   async render(followup: PeriodFollowup, kinds: readonly ChartKind[] = CHART_KINDS): Promise<RenderedChart[]> {
