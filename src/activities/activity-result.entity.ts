@@ -1,21 +1,11 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { FollowupPeriod } from '../boards/followup-period.entity';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Activity } from './activity.entity';
+import { PeriodRow } from '../boards/period-row';
 
 /** Whether an activity deviates from its plan in a period, with the board's comment. */
 @Entity('activity_result')
 @Unique(['followupPeriodId', 'activityId'])
-export class ActivityResult {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  followupPeriod: FollowupPeriod;
-
-  @Column()
-  followupPeriodId: number;
-
+export class ActivityResult extends PeriodRow {
   @ManyToOne(() => Activity, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   activity: Activity;

@@ -1,22 +1,12 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PlanYear } from '../boards/plan-year.entity';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Goal } from '../goals/goal.entity';
+import { PlanYearRow } from '../boards/plan-year-row';
 
 /** An aktivitet the board carries out for a goal, between a start and an end date. */
 @Entity('activity')
 @Check('CHK_activity_dates', `"end_date" >= "start_date"`)
 @Unique(['planYearId', 'code'])
-export class Activity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  planYear: PlanYear;
-
-  @Column()
-  planYearId: number;
-
+export class Activity extends PlanYearRow {
   @ManyToOne(() => Goal, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   goal: Goal;

@@ -1,7 +1,7 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { FollowupPeriod } from '../boards/followup-period.entity';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { kronorTransformer } from '../database/transformers';
 import { AccountGroup } from './account-group.entity';
+import { PeriodRow } from '../boards/period-row';
 
 const kronor = { type: 'bigint' as const, nullable: true, transformer: kronorTransformer };
 
@@ -11,17 +11,7 @@ const kronor = { type: 'bigint' as const, nullable: true, transformer: kronorTra
  */
 @Entity('account_group_result')
 @Unique(['followupPeriodId', 'accountGroupId'])
-export class AccountGroupResult {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  followupPeriod: FollowupPeriod;
-
-  @Column()
-  followupPeriodId: number;
-
+export class AccountGroupResult extends PeriodRow {
   @ManyToOne(() => AccountGroup, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   accountGroup: AccountGroup;

@@ -1,6 +1,6 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PlanYear } from '../boards/plan-year.entity';
+import { Check, Column, Entity, Unique } from 'typeorm';
 import { kronorTransformer } from '../database/transformers';
+import { PlanYearRow } from '../boards/plan-year-row';
 
 /** Intäkt (revenue) or kostnad (cost). */
 export const ACCOUNT_TYPES = ['revenue', 'cost'] as const;
@@ -13,17 +13,7 @@ export type AccountType = (typeof ACCOUNT_TYPES)[number];
 @Entity('account_group')
 @Check('CHK_account_group_type', `"type" IN ('revenue', 'cost')`)
 @Unique(['planYearId', 'name'])
-export class AccountGroup {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  planYear: PlanYear;
-
-  @Column()
-  planYearId: number;
-
+export class AccountGroup extends PlanYearRow {
   @Column({ type: 'varchar', length: 300 })
   name: string;
 

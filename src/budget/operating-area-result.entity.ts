@@ -1,22 +1,12 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { FollowupPeriod } from '../boards/followup-period.entity';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { kronorTransformer } from '../database/transformers';
 import { OperatingArea } from './operating-area.entity';
+import { PeriodRow } from '../boards/period-row';
 
 /** A period's prognos for a verksamhetsområde and the justering the board asks for. */
 @Entity('operating_area_result')
 @Unique(['followupPeriodId', 'operatingAreaId'])
-export class OperatingAreaResult {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  followupPeriod: FollowupPeriod;
-
-  @Column()
-  followupPeriodId: number;
-
+export class OperatingAreaResult extends PeriodRow {
   @ManyToOne(() => OperatingArea, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   operatingArea: OperatingArea;

@@ -1,21 +1,11 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PlanYear } from '../boards/plan-year.entity';
+import { Column, Entity, Unique } from 'typeorm';
 import { kronorTransformer } from '../database/transformers';
+import { PlanYearRow } from '../boards/plan-year-row';
 
 /** A verksamhetsområde with its net cost budget for the year. Amounts in whole kronor. */
 @Entity('operating_area')
 @Unique(['planYearId', 'name'])
-export class OperatingArea {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  planYear: PlanYear;
-
-  @Column()
-  planYearId: number;
-
+export class OperatingArea extends PlanYearRow {
   @Column({ type: 'varchar', length: 300 })
   name: string;
 

@@ -1,6 +1,6 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { FollowupPeriod } from '../boards/followup-period.entity';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Goal } from './goal.entity';
+import { PeriodRow } from '../boards/period-row';
 
 /** The board's own bedömning of a goal: Uppfylls helt / delvis / inte. */
 export const ASSESSMENTS = ['full', 'partial', 'none'] as const;
@@ -10,17 +10,7 @@ export type Assessment = (typeof ASSESSMENTS)[number];
 @Entity('goal_assessment')
 @Check('CHK_goal_assessment_assessment', `"assessment" IN ('full', 'partial', 'none')`)
 @Unique(['followupPeriodId', 'goalId'])
-export class GoalAssessment {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  followupPeriod: FollowupPeriod;
-
-  @Column()
-  followupPeriodId: number;
-
+export class GoalAssessment extends PeriodRow {
   @ManyToOne(() => Goal, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   goal: Goal;

@@ -1,5 +1,5 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PlanYear } from '../boards/plan-year.entity';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { PlanYearRow } from '../boards/plan-year-row';
 
 /**
  * The three levels of the city's goal tree (the ILS model):
@@ -12,17 +12,7 @@ export type GoalLevel = (typeof GOAL_LEVELS)[number];
 @Entity('goal')
 @Check('CHK_goal_level', `"level" IN ('councilAim', 'councilGoal', 'boardGoal')`)
 @Unique(['planYearId', 'code'])
-export class Goal {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  planYear: PlanYear;
-
-  @Column()
-  planYearId: number;
-
+export class Goal extends PlanYearRow {
   @Column({ type: 'varchar', length: 20 })
   level: GoalLevel;
 

@@ -1,24 +1,14 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { FollowupPeriod } from '../boards/followup-period.entity';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { decimalTransformer } from '../database/transformers';
 import { Indicator } from './indicator.entity';
+import { PeriodRow } from '../boards/period-row';
 
 const decimal = { type: 'numeric' as const, nullable: true, transformer: decimalTransformer };
 
 /** What a controller enters for one indicator in one period. Every value may be missing. */
 @Entity('indicator_result')
 @Unique(['followupPeriodId', 'indicatorId'])
-export class IndicatorResult {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => FollowupPeriod, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  followupPeriod: FollowupPeriod;
-
-  @Column()
-  followupPeriodId: number;
-
+export class IndicatorResult extends PeriodRow {
   @ManyToOne(() => Indicator, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   indicator: Indicator;

@@ -1,7 +1,7 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PlanYear } from '../boards/plan-year.entity';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { decimalTransformer } from '../database/transformers';
 import { Goal } from '../goals/goal.entity';
+import { PlanYearRow } from '../boards/plan-year-row';
 
 /** Nämndindikator (the board's own) or KF-indikator (set by the city council). */
 export const INDICATOR_SOURCES = ['board', 'council'] as const;
@@ -27,17 +27,7 @@ const decimal = { type: 'numeric' as const, nullable: true, transformer: decimal
 @Check('CHK_indicator_direction', `"direction" IN ('increase', 'decrease', 'range')`)
 @Check('CHK_indicator_frequency', `"frequency" IN ('tertial', 'halfyear', 'year')`)
 @Unique(['planYearId', 'code'])
-export class Indicator {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  planYear: PlanYear;
-
-  @Column()
-  planYearId: number;
-
+export class Indicator extends PlanYearRow {
   @ManyToOne(() => Goal, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn()
   goal: Goal;
