@@ -113,10 +113,10 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
       expect(numberOf(cellAt(sheet, 'Sjukfrånvaro', 'Könsskillnad', 2))).not.toBeNull();
     });
 
-    it('embeds the four charts in the Diagram sheet, the 27 charted indicators on three pages', () => {
-      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(6);
+    it('embeds the four charts in the Diagram sheet, the 27 charted indicators on four pages', () => {
+      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(7);
       const media = (workbook.model as any).media as { type: string; extension: string; buffer: Buffer }[];
-      expect(media.filter((m) => m.extension === 'png')).toHaveLength(6);
+      expect(media.filter((m) => m.extension === 'png')).toHaveLength(7);
       for (const image of media) expect(pngSize(Buffer.from(image.buffer)).width).toBe(1600);
     });
   });
@@ -179,11 +179,11 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
 
     it('serves each page of a long indicator chart, and says how many there are', async () => {
       const first = await t.http().get(`${base}/charts/indicators.png`).buffer(true).parse(binary).expect(200);
-      expect(first.headers['x-chart-parts']).toBe('3');
-      const last = await t.http().get(`${base}/charts/indicators.png?part=3`).buffer(true).parse(binary).expect(200);
+      expect(first.headers['x-chart-parts']).toBe('4');
+      const last = await t.http().get(`${base}/charts/indicators.png?part=4`).buffer(true).parse(binary).expect(200);
       expect(pngSize(last.body).height).toBeLessThan(pngSize(first.body).height);
-      const beyond = await t.http().get(`${base}/charts/indicators.png?part=4`).expect(404);
-      expect(beyond.body.message).toBe('Diagrammet indicators har 3 sidor, inte 4.');
+      const beyond = await t.http().get(`${base}/charts/indicators.png?part=5`).expect(404);
+      expect(beyond.body.message).toBe('Diagrammet indicators har 4 sidor, inte 5.');
       await t.http().get(`${base}/charts/indicators.png?part=noll`).expect(400);
     });
 
@@ -273,6 +273,7 @@ describe('npm run cli -- report and export-budget', () => {
       'indicators-1.png',
       'indicators-2.png',
       'indicators-3.png',
+      'indicators-4.png',
     ]);
     for (const png of fs.readdirSync(charts)) expect(pngSize(fs.readFileSync(path.join(charts, png))).width).toBe(1600);
   });

@@ -285,11 +285,11 @@ function indicatorLabel(indicator: IndicatorFollowup): string[] {
 const INDICATOR_ROW_HEIGHT = 84;
 
 /**
- * Indicators per page of the indicator chart: a page stays about as tall as an A4
- * landscape page is wide allows, so that a board with 150 indicators gets several
- * readable pages instead of one image metres long.
+ * Indicators per page of the indicator chart: eight rows make an image of about 1 600 ×
+ * 1 000 px, which fills an A4 landscape page at a scale where the text stays readable,
+ * so that a board with 150 indicators gets readable pages instead of one image metres long.
  */
-export const INDICATORS_PER_PAGE = 12;
+export const INDICATORS_PER_PAGE = 8;
 
 /** How many pages the indicator chart has (at least one, which may say there is nothing to show). */
 export function indicatorPageCount(followup: PeriodFollowup): number {

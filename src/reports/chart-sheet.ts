@@ -5,14 +5,15 @@ import { ChartSheetTemplate } from './report-template';
 import { addReportSheet, ReportContext } from './sheet-layout';
 
 /*
- * The Diagram sheet: each chart under its Swedish title, each starting on a new printed
- * page, scaled to the width of an A4 landscape page. A tall chart (the indicator chart
- * grows with the number of indicators) keeps its proportions and runs over more than one
- * page rather than shrinking until it cannot be read.
+ * The Diagram sheet: each chart under its Swedish title, each on a printed page of its
+ * own, scaled (keeping its proportions) to fit an A4 landscape page. Charts are drawn
+ * page-sized (the indicator chart runs over several pages of a few indicators each), so
+ * the scale stays near 0,6 and the text readable.
  */
 
-/** Width of a chart in the sheet, in pixels: the width of an A4 landscape page. */
+/** Largest size of a chart in the sheet, in pixels: an A4 landscape page below the caption row. */
 const MAX_WIDTH = 1000;
+const MAX_HEIGHT = 640;
 /** Excel's default row height, 15 points, in pixels. */
 const ROW_PIXELS = 20;
 /** The grid the charts are laid on: COLUMNS columns of COLUMN_WIDTH characters, wider than MAX_WIDTH. */
@@ -38,8 +39,8 @@ export function writeChartSheet(workbook: Workbook, template: ChartSheetTemplate
   sheet.pageSetup.printArea = `A1:${sheet.getColumn(COLUMNS).letter}${Math.max(rowNumber, nextRow)}`;
 }
 
-/** The chart's size in the sheet: its own, or scaled down (keeping its proportions) to the page width. */
+/** The chart's size in the sheet: its own, or scaled down (keeping its proportions) to fit the page. */
 function fittedSize(chart: RenderedChart): { width: number; height: number } {
-  const scale = Math.min(1, MAX_WIDTH / chart.width);
+  const scale = Math.min(1, MAX_WIDTH / chart.width, MAX_HEIGHT / chart.height);
   return { width: Math.round(chart.width * scale), height: Math.round(chart.height * scale) };
 }
