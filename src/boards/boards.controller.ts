@@ -1,7 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PeriodPipe, YearPipe } from '../common/params';
-import { Period } from '../common/period';
+import { ApiPeriodAddress, PeriodAddress, PeriodAddressParam, YearPipe } from '../common/params';
 import { BoardsService } from './boards.service';
 
 @ApiTags('Nämnder och år')
@@ -23,14 +22,16 @@ export class BoardsController {
 
   @Post(':board/years/:year/periods/:period/lock')
   @HttpCode(200)
+  @ApiPeriodAddress()
   @ApiOperation({ summary: 'Lås perioden när nämnden har beslutat rapporten; därefter kan inget ändras' })
-  lock(@Param('board') board: string, @Param('year', YearPipe) year: number, @Param('period', PeriodPipe) period: Period) {
-    return this.boards.setLocked(board, year, period, true);
+  lock(@PeriodAddressParam() at: PeriodAddress) {
+    return this.boards.setLocked(at.board, at.year, at.period, true);
   }
 
   @Delete(':board/years/:year/periods/:period/lock')
+  @ApiPeriodAddress()
   @ApiOperation({ summary: 'Lås upp perioden för rättelser' })
-  unlock(@Param('board') board: string, @Param('year', YearPipe) year: number, @Param('period', PeriodPipe) period: Period) {
-    return this.boards.setLocked(board, year, period, false);
+  unlock(@PeriodAddressParam() at: PeriodAddress) {
+    return this.boards.setLocked(at.board, at.year, at.period, false);
   }
 }

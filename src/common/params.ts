@@ -1,31 +1,55 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { Request } from 'express';
 import { DomainError } from './domain-error';
 import { isPeriod, Period, PERIODS } from './period';
 
-/** The year in a URL, e.g. /api/boards/SON/years/2017. */
+/** The year in a URL, e.g. /api/boards/SON/years/2017: four digits, or a Swedish 400. */
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) {
+    throw DomainError.invalid(`"${value}" är inget år. Ange året med fyra siffror, till exempel 2017.`, [
+      { path: 'year', message: 'Måste vara ett år med fyra siffror.' },
+    ]);
+  }
+  return Number(value);
+}
+
+/** The period in a URL: T1, T2 or VB (small letters accepted), or a Swedish 400. */
+export function parsePeriod(value: string): Period {
+  const period = value.toUpperCase();
+  if (!isPeriod(period)) {
+    throw DomainError.invalid(`"${value}" är ingen period. Ange ${PERIODS.join(', ')}.`, [
+      { path: 'period', message: `Måste vara ett av ${PERIODS.join(', ')}.` },
+    ]);
+  }
+  return period;
+}
+
 @Injectable()
 export class YearPipe implements PipeTransform<string, number> {
   transform(value: string): number {
-    const year = Number(value);
-    if (!/^\d{4}$/.test(value) || !Number.isInteger(year)) {
-      throw DomainError.invalid(`"${value}" är inget år. Ange året med fyra siffror, till exempel 2017.`, [
-        { path: 'year', message: 'Måste vara ett år med fyra siffror.' },
-      ]);
-    }
-    return year;
+    return parseYear(value);
   }
 }
 
-/** The period in a URL: T1, T2 or VB (small letters accepted). */
-@Injectable()
-export class PeriodPipe implements PipeTransform<string, Period> {
-  transform(value: string): Period {
-    const period = value.toUpperCase();
-    if (!isPeriod(period)) {
-      throw DomainError.invalid(`"${value}" är ingen period. Ange ${PERIODS.join(', ')}.`, [
-        { path: 'period', message: `Måste vara ett av ${PERIODS.join(', ')}.` },
-      ]);
-    }
-    return period;
-  }
+/** Which report a URL is about: /api/boards/{board}/years/{year}/periods/{period}/… */
+export interface PeriodAddress {
+  board: string;
+  year: number;
+  period: Period;
+}
+
+/** Reads and checks the board, year and period of the route, as one PeriodAddress. */
+export const PeriodAddressParam = createParamDecorator((_: unknown, context: ExecutionContext): PeriodAddress => {
+  const params = context.switchToHttp().getRequest<Request>().params as Record<string, string>;
+  return { board: params.board, year: parseYear(params.year), period: parsePeriod(params.period) };
+});
+
+/** Describes the board, year and period of the route in the OpenAPI description. */
+export function ApiPeriodAddress() {
+  return applyDecorators(
+    ApiParam({ name: 'board', description: 'Nämndens kod, t.ex. SON', example: 'SON' }),
+    ApiParam({ name: 'year', description: 'År', example: 2017 }),
+    ApiParam({ name: 'period', enum: PERIODS, description: 'T1, T2 eller VB' }),
+  );
 }

@@ -4,8 +4,7 @@ import { Response } from 'express';
 import { CHART_KINDS, ChartKind } from '../charts/chart-kinds';
 import { attachmentDisposition } from '../common/content-disposition';
 import { DomainError } from '../common/domain-error';
-import { PeriodPipe, YearPipe } from '../common/params';
-import { Period } from '../common/period';
+import { ApiPeriodAddress, PeriodAddress, PeriodAddressParam } from '../common/params';
 import { ReportFile, ReportsService } from './reports.service';
 
 /** Sends a file as a download under its Swedish name (Content-Disposition with a UTF-8 filename*). */
@@ -16,6 +15,7 @@ function download(res: Response, file: ReportFile): void {
 }
 
 @ApiTags('Rapporter')
+@ApiPeriodAddress()
 @Controller('api/boards/:board/years/:year/periods/:period')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -24,36 +24,30 @@ export class ReportsController {
   @ApiOperation({ summary: 'Periodens rapport som Excel-arbetsbok med diagram (t.ex. "Tertialrapport 1 2017 – Socialnämnden.xlsx")' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async report(
-    @Param('board') board: string,
-    @Param('year', YearPipe) year: number,
-    @Param('period', PeriodPipe) period: Period,
+    @PeriodAddressParam() at: PeriodAddress,
     @Res() res: Response,
   ): Promise<void> {
-    download(res, await this.reports.reportWorkbook(board, year, period));
+    download(res, await this.reports.reportWorkbook(at.board, at.year, at.period));
   }
 
   @Get('budget.xlsx')
   @ApiOperation({ summary: 'Budgettabellerna (Driftbudget och Verksamhetsområden) som Excel-arbetsbok, för revisorer' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async budgetXlsx(
-    @Param('board') board: string,
-    @Param('year', YearPipe) year: number,
-    @Param('period', PeriodPipe) period: Period,
+    @PeriodAddressParam() at: PeriodAddress,
     @Res() res: Response,
   ): Promise<void> {
-    download(res, await this.reports.budgetExport(board, year, period, 'xlsx'));
+    download(res, await this.reports.budgetExport(at.board, at.year, at.period, 'xlsx'));
   }
 
   @Get('budget.csv')
   @ApiOperation({ summary: 'Budgettabellerna som CSV för svenskt Excel (UTF-8 med BOM, semikolon, decimalkomma)' })
   @ApiProduces('text/csv')
   async budgetCsv(
-    @Param('board') board: string,
-    @Param('year', YearPipe) year: number,
-    @Param('period', PeriodPipe) period: Period,
+    @PeriodAddressParam() at: PeriodAddress,
     @Res() res: Response,
   ): Promise<void> {
-    download(res, await this.reports.budgetExport(board, year, period, 'csv'));
+    download(res, await this.reports.budgetExport(at.board, at.year, at.period, 'csv'));
   }
 
   @Get('charts/:kind.png')
@@ -65,9 +59,7 @@ export class ReportsController {
   @ApiQuery({ name: 'part', required: false, type: Number })
   @ApiProduces('image/png')
   async chart(
-    @Param('board') board: string,
-    @Param('year', YearPipe) year: number,
-    @Param('period', PeriodPipe) period: Period,
+    @PeriodAddressParam() at: PeriodAddress,
     @Param('kind') kind: string,
     @Query('part') partText: string | undefined,
     @Res() res: Response,
@@ -79,7 +71,7 @@ export class ReportsController {
     if (!/^\d+$/.test(partText ?? '1') || part < 1) {
       throw DomainError.invalid(`part måste vara ett heltal från 1, inte "${partText}".`, [{ path: 'part', message: 'Måste vara ett heltal från 1.' }]);
     }
-    const chart = await this.reports.chart(board, year, period, kind as ChartKind, part);
+    const chart = await this.reports.chart(at.board, at.year, at.period, kind as ChartKind, part);
     res.setHeader('X-Chart-Parts', String(chart.parts));
     res.type('image/png');
     res.send(chart.png);
