@@ -8,7 +8,9 @@ import { AppConfig } from '../src/config/app-config';
 import { DomainError } from '../src/common/domain-error';
 import { openDatabaseEndpoint } from '../src/database/database-endpoint';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { createHttpApp } from '../src/app.factory';
 import { createTestDatabase } from './support/test-database';
+import { startTestApp } from './support/test-app';
 
 function embeddedConfig(dataDir: string): AppConfig {
   return { databaseUrl: null, dataDir, port: 0, seedDemoData: false };
@@ -86,6 +88,29 @@ describe('the embedded database folder (DATA_DIR)', () => {
     } finally {
       await endpoint.close();
     }
+  });
+});
+
+describe('GET /health', () => {
+  it('answers 503 when the database cannot be reached', async () => {
+    const t = await startTestApp();
+    try {
+      await t.http().get('/health').expect(200);
+      await t.app.get(DataSource).destroy();
+      await t.http().get('/health').expect(503, { status: 'fel', database: 'nås inte' });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('a database that cannot be opened', () => {
+  it('stops the start with a Swedish message that names where, without the password', async () => {
+    const config: AppConfig = { databaseUrl: 'postgresql://root:hemligt@127.0.0.1:1/uppfoljning', dataDir: os.tmpdir(), port: 0, seedDemoData: false };
+    const failure = await createHttpApp(config, { logger: false }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect((failure as DomainError).message).toMatch(/^Databasen på 127\.0\.0\.1:1\/uppfoljning \(DATABASE_URL\) kunde inte öppnas: /);
+    expect((failure as DomainError).message).not.toContain('hemligt');
   });
 });
 

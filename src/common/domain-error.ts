@@ -13,6 +13,7 @@ export enum DomainErrorCode {
   PeriodLocked = 'PERIOD_LOCKED',
   Conflict = 'CONFLICT',
   DatabaseBusy = 'DATABASE_BUSY',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
 }
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
@@ -21,6 +22,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   [DomainErrorCode.PeriodLocked]: 409,
   [DomainErrorCode.Conflict]: 409,
   [DomainErrorCode.DatabaseBusy]: 503,
+  [DomainErrorCode.DatabaseUnavailable]: 503,
 };
 
 /**

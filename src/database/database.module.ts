@@ -1,10 +1,18 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { DatabaseEndpoint, DatabaseRole, openDatabaseEndpoint } from './database-endpoint';
 import { dataSourceOptions } from './data-source-options';
 
 export const DATABASE_ENDPOINT = Symbol('DATABASE_ENDPOINT');
+
+/** "på 127.0.0.1:5432/uppfoljning" or "i ./data": where the database is, without any password. */
+function describeEndpoint(endpoint: DatabaseEndpoint, config: AppConfig): string {
+  if (endpoint.kind === 'embedded') return `i ${config.dataDir}`;
+  const url = new URL(endpoint.url);
+  return `på ${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL)`;
+}
 
 /** Closes the pool first and then, if this process holds it, the embedded database. */
 @Injectable()
@@ -40,13 +48,16 @@ export class DatabaseModule {
           inject: [DATABASE_ENDPOINT],
           useFactory: async (endpoint: DatabaseEndpoint) => {
             const dataSource = new DataSource(dataSourceOptions(endpoint.url, role === 'server' ? 10 : 4));
+            let step = 'kunde inte öppnas';
             try {
               await dataSource.initialize();
+              step = 'kunde inte uppdateras till den här versionens schema (migreringarna)';
               await dataSource.runMigrations({ transaction: 'all' });
             } catch (error) {
               if (dataSource.isInitialized) await dataSource.destroy();
               await endpoint.close();
-              throw error;
+              const detail = error instanceof Error ? error.message : String(error);
+              throw new DomainError(DomainErrorCode.DatabaseUnavailable, `Databasen ${describeEndpoint(endpoint, config)} ${step}: ${detail}`);
             }
             return dataSource;
           },
