@@ -26,8 +26,9 @@ describe('POST /api/import', () => {
       expect(created).toEqual({ Indikatorer: 62, Målbedömningar: 39, Aktiviteter: 81, Verksamhetsområden: 10, Kontogrupper: 10 });
     });
 
-    it('is idempotent: the same documents again change nothing', async () => {
+    it('is idempotent: the same documents again change nothing, not even the time of the last change', async () => {
       const before = await t.rowCounts();
+      const periodsBefore = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body.years[0].periods;
       for (const doc of [seedDocument('plan'), seedDocument('t1')]) {
         const res = await t.importDocument(doc).expect(200);
         for (const change of res.body.changes) {
@@ -35,6 +36,16 @@ describe('POST /api/import', () => {
         }
       }
       expect(await t.rowCounts()).toEqual(before);
+      expect((await t.http().get('/api/boards/SON/years/2017').expect(200)).body.years[0].periods).toEqual(periodsBefore);
+    });
+
+    it('records when a period\'s figures last changed', async () => {
+      const before = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body.years[0].periods[0].updatedAt;
+      const changed = seedDocument('t1');
+      changed.indicators = [{ ...changed.indicators[2], analysis: 'Uppdaterad analys.' }];
+      await t.importDocument(changed).expect(200);
+      const after = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body.years[0].periods[0].updatedAt;
+      expect(new Date(after).getTime()).toBeGreaterThan(new Date(before).getTime());
     });
 
     it('accepts a file with a UTF-8 byte order mark, as Windows tools write it', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { Period, PERIODS, periodName } from '../common/period';
+import { SyncStats } from '../common/sync-rows';
 import { Board } from './board.entity';
 import { FollowupPeriod } from './followup-period.entity';
 import { PlanYear } from './plan-year.entity';
@@ -9,7 +10,8 @@ import { PlanYear } from './plan-year.entity';
 /** A board's plan year with the state of its periods, as listed by the API. */
 export interface PlanYearSummary {
   year: number;
-  periods: { period: Period; locked: boolean; lockedAt: Date | null }[];
+  /** Each period that has figures: whether it is locked, and when its figures last changed. */
+  periods: { period: Period; locked: boolean; lockedAt: Date | null; updatedAt: Date }[];
 }
 
 export interface BoardSummary {
@@ -52,7 +54,7 @@ export class BoardsService {
       year: planYear.year,
       periods: PERIODS.filter((period) => own.some((p) => p.period === period)).map((period) => {
         const row = own.find((p) => p.period === period)!;
-        return { period, locked: row.lockedAt !== null, lockedAt: row.lockedAt };
+        return { period, locked: row.lockedAt !== null, lockedAt: row.lockedAt, updatedAt: row.updatedAt };
       }),
     };
   }
@@ -115,11 +117,16 @@ export class BoardsService {
   async openPeriodForWriting(manager: EntityManager, ref: PlanYearRef, period: Period): Promise<FollowupPeriod> {
     const repo = manager.getRepository(FollowupPeriod);
     // Lock the row (if any) so that a concurrent lock cannot slip in between check and write.
-    let row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
+    const row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
     if (row?.lockedAt) throw this.lockedError(ref, period);
-    if (!row) row = repo.create({ planYearId: ref.planYear.id, period, lockedAt: null });
-    row.updatedAt = new Date();
-    return repo.save(row);
+    return row ?? repo.save(repo.create({ planYearId: ref.planYear.id, period, lockedAt: null }));
+  }
+
+  /** Records that the period's figures changed now (not when an import changed nothing). */
+  async markChanged(manager: EntityManager, periodRow: FollowupPeriod, changes: SyncStats[]): Promise<void> {
+    if (changes.some((s) => s.created + s.updated + s.removed > 0)) {
+      await manager.getRepository(FollowupPeriod).update(periodRow.id, { updatedAt: new Date() });
+    }
   }
 
   lockedError(ref: PlanYearRef, period: Period): DomainError {
@@ -131,7 +138,7 @@ export class BoardsService {
   }
 
   /** Locks a period (once the board has decided its report) or unlocks it. */
-  async setLocked(boardCode: string, year: number, period: Period, locked: boolean): Promise<PlanYearSummary['periods'][number]> {
+  async setLocked(boardCode: string, year: number, period: Period, locked: boolean): Promise<{ period: Period; locked: boolean; lockedAt: Date | null }> {
     return this.dataSource.transaction(async (manager) => {
       const ref = await this.findPlanYear(boardCode, year, manager);
       const repo = manager.getRepository(FollowupPeriod);

@@ -216,7 +216,7 @@ export class FollowupService {
       const errors = checkIndicatorValues(indicator, values, '');
       if (errors.length > 0) throw DomainError.invalid('Värdena kunde inte sparas.', errors);
       const periodRow = await this.boards.openPeriodForWriting(manager, ref, period);
-      await this.indicators.upsertResults(manager, periodRow.id, [
+      const stats = await this.indicators.upsertResults(manager, periodRow.id, [
         {
           indicatorId: indicator.id,
           outcome: values.outcome ?? null,
@@ -226,6 +226,7 @@ export class FollowupService {
           analysis: values.analysis ?? null,
         },
       ]);
+      await this.boards.markChanged(manager, periodRow, [stats]);
     });
     const followup = await this.getFollowup(boardCode, year, period);
     return findIndicator(followup.goals, indicatorCode)!;

@@ -245,6 +245,11 @@ export class ImportService {
       })),
     );
 
+    await this.boards.markChanged(
+      manager,
+      period,
+      [indicatorStats, goalStats, activityStats, budgetStats.operatingAreas, budgetStats.accountGroups],
+    );
     const changes = [
       { label: 'Indikatorer', stats: indicatorStats },
       { label: 'Målbedömningar', stats: goalStats },
