@@ -105,6 +105,12 @@ describe('npm run cli -- import', () => {
     expect((await runCli(['unlock', '--board', 'SON', '--year', '2017', '--period', 'T1'], db.env)).code).toBe(0);
   });
 
+  it('seed loads the demo data through the same import (plan first, then T1)', async () => {
+    const result = await runCli(['seed'], db.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Verksamhetsplanen 2017 för Socialnämnden \(SON\) är importerad\.[\s\S]*\nUppföljningen för tertial 1 2017 \(T1\) för Socialnämnden \(SON\) är importerad\./);
+  });
+
   it('prints its help', async () => {
     const result = await runCli(['help'], db.env);
     expect(result.code).toBe(0);
