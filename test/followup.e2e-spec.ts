@@ -1,5 +1,4 @@
-import { seedDocument } from './support/documents';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestAppWith2017, TestApp } from './support/test-app';
 
 const MNKR = 1_000_000;
 
@@ -26,9 +25,7 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
   let followup: any;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.importDocument(seedDocument('plan')).expect(200);
-    await t.importDocument(seedDocument('t1')).expect(200);
+    t = await startTestAppWith2017();
     followup = (await t.http().get('/api/boards/SON/years/2017/periods/T1').expect(200)).body;
   });
   afterAll(async () => {

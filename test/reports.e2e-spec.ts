@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { runCli } from './support/cli';
-import { followupDocument, planDocument, seedDocument } from './support/documents';
-import { startTestApp, TestApp } from './support/test-app';
+import { followupDocument, planDocument } from './support/documents';
+import { startTestAppWith2017, TestApp } from './support/test-app';
 import { cellAt, evaluateFormula, formulaCells, formulaOf, numberOf, sheetOf } from './support/workbook-reading';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,9 +46,7 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
   const base = '/api/boards/SON/years/2017/periods/T1';
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.importDocument(seedDocument('plan')).expect(200);
-    await t.importDocument(seedDocument('t1')).expect(200);
+    t = await startTestAppWith2017();
   });
   afterAll(async () => {
     await t?.close();
@@ -247,9 +245,7 @@ describe('npm run cli -- report and export-budget', () => {
   let out: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.importDocument(seedDocument('plan')).expect(200);
-    await t.importDocument(seedDocument('t1')).expect(200);
+    t = await startTestAppWith2017();
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'vu-report-'));
   });
   afterAll(async () => {

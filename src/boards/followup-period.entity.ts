@@ -1,6 +1,6 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Unique } from 'typeorm';
 import { Period } from '../common/period';
-import { PlanYear } from './plan-year.entity';
+import { PlanYearRow } from './plan-year-row';
 
 /**
  * One report period (T1, T2 or VB) of a plan year. Once the board has decided the report,
@@ -9,17 +9,7 @@ import { PlanYear } from './plan-year.entity';
 @Entity('followup_period')
 @Check('CHK_followup_period_period', `"period" IN ('T1', 'T2', 'VB')`)
 @Unique(['planYearId', 'period'])
-export class FollowupPeriod {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @ManyToOne(() => PlanYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn()
-  planYear: PlanYear;
-
-  @Column()
-  planYearId: number;
-
+export class FollowupPeriod extends PlanYearRow {
   @Column({ type: 'varchar', length: 2 })
   period: Period;
 

@@ -59,9 +59,10 @@ export class FollowupService {
       this.budget.findAccountGroupResults(periodId),
     ]);
 
+    const indicatorResultOf = indexBy(indicatorResults, (r) => r.indicatorId);
     const indicatorRows = new Map<number, IndicatorFollowup[]>();
     for (const indicator of indicators) {
-      const result = indicatorResults.find((r) => r.indicatorId === indicator.id);
+      const result = indicatorResultOf.get(indicator.id);
       const values = {
         outcome: result?.outcome ?? null,
         men: result?.men ?? null,
@@ -93,12 +94,13 @@ export class FollowupService {
         genderGap: gender.gap,
         genderGapFlagged: gender.flagged,
       };
-      indicatorRows.set(indicator.goalId, [...(indicatorRows.get(indicator.goalId) ?? []), row]);
+      appendTo(indicatorRows, indicator.goalId, row);
     }
 
+    const activityResultOf = indexBy(activityResults, (r) => r.activityId);
     const activityRows = new Map<number, ActivityFollowup[]>();
     for (const activity of activities) {
-      const result = activityResults.find((r) => r.activityId === activity.id);
+      const result = activityResultOf.get(activity.id);
       const row: ActivityFollowup = {
         code: activity.code,
         name: activity.name,
@@ -107,9 +109,10 @@ export class FollowupService {
         deviation: result?.deviation ?? null,
         comment: result?.comment ?? null,
       };
-      activityRows.set(activity.goalId, [...(activityRows.get(activity.goalId) ?? []), row]);
+      appendTo(activityRows, activity.goalId, row);
     }
 
+    const assessmentOf = indexBy(assessments, (a) => a.goalId);
     const buildNode = (goal: Goal): GoalFollowup => {
       const children = goals.filter((g) => g.parentId === goal.id).map(buildNode);
       const ownIndicators = indicatorRows.get(goal.id) ?? [];
@@ -117,7 +120,7 @@ export class FollowupService {
         ownIndicators.map((i) => i.status),
         children.map((c) => c.suggestion),
       );
-      const assessmentRow = assessments.find((a) => a.goalId === goal.id);
+      const assessmentRow = assessmentOf.get(goal.id);
       const assessment: AssessmentOrNone = assessmentRow?.assessment ?? 'notAssessed';
       return {
         level: goal.level,
@@ -137,10 +140,12 @@ export class FollowupService {
       };
     };
 
+    const groupResultOf = indexBy(groupResults, (r) => r.accountGroupId);
+    const areaResultOf = indexBy(areaResults, (r) => r.operatingAreaId);
     const table = accountTable(
       period,
       groups.map((g) => {
-        const r = groupResults.find((x) => x.accountGroupId === g.id);
+        const r = groupResultOf.get(g.id);
         return {
           name: g.name,
           type: g.type,
@@ -154,7 +159,7 @@ export class FollowupService {
     );
     const areaTable = operatingAreaTable(
       areas.map((a) => {
-        const r = areaResults.find((x) => x.operatingAreaId === a.id);
+        const r = areaResultOf.get(a.id);
         return {
           name: a.name,
           previousYearActual: a.previousYearActual,
@@ -231,6 +236,17 @@ export class FollowupService {
     const followup = await this.getFollowup(boardCode, year, period);
     return findIndicator(followup.goals, indicatorCode)!;
   }
+}
+
+/** Rows by the id of what they report on (one result per indicator, goal, area … and period). */
+function indexBy<T>(rows: T[], key: (row: T) => number): Map<number, T> {
+  return new Map(rows.map((row) => [key(row), row]));
+}
+
+function appendTo<T>(groups: Map<number, T[]>, key: number, item: T): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
 }
 
 function findIndicator(goals: GoalFollowup[], code: string): IndicatorFollowup | undefined {

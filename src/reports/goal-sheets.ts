@@ -81,17 +81,46 @@ function writeSummaryCell(row: Row, col: number, column: ColumnTemplate, goal: G
 
 /** Mål och indikatorer: one row per indicator, grouped under its goal in tree order, with status and könsskillnad. */
 export function writeIndicatorSheet(workbook: Workbook, template: IndicatorSheetTemplate, ctx: ReportContext): void {
-  const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
-  const columns = template.columns;
-  writeHeaderRow(sheet, 'indicators', headerRow, columns, ctx);
+  writeGroupedSheet(workbook, template.name, 'indicators', template.columns, ctx, {
+    itemsOf: (goal) => goal.indicators,
+    flagged: (indicator) => indicator.genderGapFlagged,
+    writeRow: (row, goal, indicator, repeated) => {
+      const numFmt = indicatorNumFmt(template, indicator);
+      template.columns.forEach((column, c) => writeIndicatorCell(row, c + 1, column, goal, indicator, numFmt, repeated));
+    },
+  });
+}
+
+/** How a sheet of items grouped under their goals (indicators, activities) writes its rows. */
+interface GroupedRows<T> {
+  itemsOf: (goal: GoalFollowup) => T[];
+  /** Rows highlighted as a whole (a flagged gender gap, an avvikelse). */
+  flagged: (item: T) => boolean | null;
+  /** Writes the row's cells; `repeated` is false on the first row of a goal's group. */
+  writeRow: (row: Row, goal: GoalFollowup, item: T, repeated: boolean) => void;
+}
+
+/**
+ * A sheet with one row per item, grouped under its goal in tree order: header, a line
+ * above each goal's group, flagged rows filled, row heights fitted and an auto filter.
+ */
+function writeGroupedSheet<T>(
+  workbook: Workbook,
+  name: string,
+  kind: 'indicators' | 'activities',
+  columns: ColumnTemplate[],
+  ctx: ReportContext,
+  rows: GroupedRows<T>,
+): void {
+  const { sheet, nextRow: headerRow } = addReportSheet(workbook, name, ctx);
+  writeHeaderRow(sheet, kind, headerRow, columns, ctx);
   let rowNumber = headerRow;
   for (const { goal } of goalsInTreeOrder(ctx.followup.goals)) {
-    goal.indicators.forEach((indicator, i) => {
+    rows.itemsOf(goal).forEach((item, i) => {
       const row = sheet.getRow(++rowNumber);
-      if (indicator.genderGapFlagged) fillRow(row, columns.length, COLORS.flaggedRow);
+      if (rows.flagged(item)) fillRow(row, columns.length, COLORS.flaggedRow);
       if (i === 0) emphasizeRow(row, columns.length, { bold: false, line: 'thin' });
-      const numFmt = indicatorNumFmt(template, indicator);
-      columns.forEach((column, c) => writeIndicatorCell(row, c + 1, column, goal, indicator, numFmt, i > 0));
+      rows.writeRow(row, goal, item, i > 0);
       fitRowHeight(row, columns);
     });
   }
@@ -152,20 +181,12 @@ function decimalsOf(value: number | null): number {
 
 /** Aktiviteter: one row per activity, under its goal in tree order, with dates and avvikelse. */
 export function writeActivitySheet(workbook: Workbook, template: ActivitySheetTemplate, ctx: ReportContext): void {
-  const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
-  const columns = template.columns;
-  writeHeaderRow(sheet, 'activities', headerRow, columns, ctx);
-  let rowNumber = headerRow;
-  for (const { goal } of goalsInTreeOrder(ctx.followup.goals)) {
-    goal.activities.forEach((activity, i) => {
-      const row = sheet.getRow(++rowNumber);
-      if (activity.deviation) fillRow(row, columns.length, COLORS.flaggedRow);
-      if (i === 0) emphasizeRow(row, columns.length, { bold: false, line: 'thin' });
-      columns.forEach((column, c) => writeActivityCell(row, c + 1, column, goal, activity, i > 0));
-      fitRowHeight(row, columns);
-    });
-  }
-  addAutoFilter(sheet, headerRow, rowNumber, columns.length);
+  writeGroupedSheet(workbook, template.name, 'activities', template.columns, ctx, {
+    itemsOf: (goal) => goal.activities,
+    flagged: (activity) => activity.deviation,
+    writeRow: (row, goal, activity, repeated) =>
+      template.columns.forEach((column, c) => writeActivityCell(row, c + 1, column, goal, activity, repeated)),
+  });
 }
 
 /** "Ja" for an activity with avvikelse, "Nej" without, nothing when the period has no report. */

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
 import { createTestDatabase, TestDatabase } from './test-database';
-import { Json } from './documents';
+import { Json, seedDocument } from './documents';
 
 /** The real HTTP application on a fresh database, for end-to-end tests through supertest. */
 export interface TestApp {
@@ -67,4 +67,17 @@ export async function startTestApp(): Promise<TestApp> {
       await db.dispose();
     },
   };
+}
+
+/** The application with Socialnämnden's 2017 plan and T1 follow-up imported, as the demo has them. */
+export async function startTestAppWith2017(): Promise<TestApp> {
+  const t = await startTestApp();
+  try {
+    await t.importDocument(seedDocument('plan')).expect(200);
+    await t.importDocument(seedDocument('t1')).expect(200);
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+  return t;
 }
