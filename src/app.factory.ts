@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppLogger } from './common/app-logger';
 import { DomainError } from './common/domain-error';
@@ -22,6 +23,10 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
     abortOnError: false,
     logger: options.logger === false ? false : new AppLogger(),
   });
+  // Security headers on every answer; CORS stays off (no other site's page may call the API) unless configured.
+  app.use(helmet());
+  if (config.corsOrigins && config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
+  app.set('trust proxy', false);
   // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).
   app.use('/api/import', text({ type: () => true, limit: MAX_IMPORT_SIZE }));
   app.use(json({ limit: '1mb' }));

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities/activities.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { BoardsModule } from './boards/boards.module';
 import { BudgetModule } from './budget/budget.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -21,6 +23,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot(config, role),
+        AuthModule,
+        AuditModule,
         BoardsModule,
         GoalsModule,
         IndicatorsModule,

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { Actor } from './audit/audit-actor';
+import { UsersService } from './auth/users.service';
 import { BoardsService } from './boards/boards.service';
 import { DomainError } from './common/domain-error';
 import { isPeriod, Period, PERIODS } from './common/period';
@@ -24,9 +27,19 @@ Kommandon:
   export-budget --board SON --year 2017 --period T1 --format xlsx|csv [--out <fil>]
                                         Skriv budgettabellerna för revisorer (xlsx eller CSV)
   lock --board SON --year 2017 --period T1
-                                        Lås perioden (rapporten är beslutad)
-  unlock --board SON --year 2017 --period T1
-                                        Lås upp perioden för rättelser
+                                        Godkänn (lås) perioden: rapporten är beslutad
+  unlock --board SON --year 2017 --period T1 --reason "<skäl>"
+                                        Öppna perioden igen för rättelser (skälet sparas i ändringsloggen)
+  user add <användarnamn> --role <roll> [--board SON]... [--password-stdin]
+                                        Skapa ett konto; utan --password-stdin skapas ett slumpat
+                                        lösenord som skrivs ut en gång. Roller: controller, manager,
+                                        auditor (per nämnd) och admin (alla nämnder)
+  user grant <användarnamn> --role <roll> --board <kod>
+                                        Ge en roll i en nämnd (ersätter tidigare roll där)
+  user revoke <användarnamn> --board <kod> | --role admin
+                                        Ta bort rollen i nämnden, eller administratörsrollen
+  user disable <användarnamn>           Stäng av kontot (inloggningar slutar gälla genast)
+  user list                             Visa alla konton med roller
   help                                  Visa den här hjälpen
 
 Databas: DATABASE_URL (PostgreSQL-server) eller, utan den, den inbäddade databasen i DATA_DIR (./data).
@@ -90,7 +103,7 @@ const COMMANDS: Record<string, Command> = {
         code === 'ENOENT' ? `Filen ${file} finns inte.` : code === 'EISDIR' ? `${file} är en mapp, inte en fil.` : `Filen ${file} kan inte läsas (${code}).`,
       );
     }
-    return (await app.get(ImportService).importText(text)).message;
+    return (await app.get(ImportService).importText(text, cliActor())).message;
   },
 
   async report(app, args) {
@@ -119,21 +132,102 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async seed(app) {
-    return (await app.get(SeedService).seed()).join('\n');
+    return (await app.get(SeedService).seed(cliActor())).join('\n');
   },
 
   async lock(app, args) {
     const { board, year, period } = periodArgs(args).address;
-    await app.get(BoardsService).setLocked(board, year, period, true);
-    return `Perioden ${period} ${year} för ${board} är låst.`;
+    await app.get(BoardsService).transition(board, year, period, 'approve', cliActor());
+    return `Perioden ${period} ${year} för ${board} är godkänd och låst.`;
   },
 
   async unlock(app, args) {
-    const { board, year, period } = periodArgs(args).address;
-    await app.get(BoardsService).setLocked(board, year, period, false);
-    return `Perioden ${period} ${year} för ${board} är upplåst.`;
+    const { address, options } = periodArgs(args, { reason: { type: 'string' } });
+    if (!options.reason?.trim()) throw new UsageError('Ange varför perioden öppnas igen: --reason "<skäl>".');
+    await app.get(BoardsService).transition(address.board, address.year, address.period, 'reopen', cliActor(), options.reason);
+    return `Perioden ${address.period} ${address.year} för ${address.board} är öppen igen.`;
+  },
+
+  async user(app, args) {
+    return userCommand(app.get(UsersService), args);
   },
 };
+
+/** Whoever runs the command line on the server: trusted, recorded in the audit trail by their system user name. */
+function cliActor(): Actor {
+  let username: string | null = null;
+  try {
+    username = os.userInfo().username;
+  } catch {
+    username = process.env.USER ?? null;
+  }
+  return { username, source: 'cli' };
+}
+
+function readStdin(): string {
+  try {
+    return fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  } catch {
+    throw new UsageError('Lösenordet kunde inte läsas från standard in.');
+  }
+}
+
+/** user add|grant|revoke|disable|list (SPEC 7). */
+async function userCommand(users: UsersService, args: string[]): Promise<string> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, board: { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } },
+  });
+  const username = positionals[0];
+  const boards = (values.board as string[] | undefined) ?? [];
+  const needName = () => {
+    if (!username || positionals.length !== 1) throw new UsageError(`Ange ett användarnamn: npm run cli -- user ${sub} <användarnamn> …`);
+    return username;
+  };
+  switch (sub) {
+    case 'add': {
+      if (!values.role) throw new UsageError('Ange --role (controller, manager, auditor eller admin).');
+      const password = values['password-stdin'] ? readStdin() : null;
+      const result = await users.add(needName(), values.role, boards, password);
+      const where = values.role === 'admin' ? 'alla nämnder' : boards.map((b) => b.toUpperCase()).join(', ');
+      const lines = [`Användaren ${result.username} är skapad med rollen ${values.role} (${where}).`];
+      if (result.generatedPassword) {
+        lines.push(`Lösenord (visas bara nu): ${result.generatedPassword}`);
+      }
+      return lines.join('\n');
+    }
+    case 'grant': {
+      if (!values.role) throw new UsageError('Ange --role (controller, manager, auditor eller admin).');
+      if (values.role !== 'admin' && boards.length !== 1) throw new UsageError('Ange en nämnd: --board <kod>.');
+      await users.grant(needName(), values.role, boards[0] ?? null);
+      return `${username} har nu rollen ${values.role}${values.role === 'admin' ? ' (alla nämnder)' : ` i ${boards[0].toUpperCase()}`}.`;
+    }
+    case 'revoke': {
+      const admin = values.role === 'admin';
+      if (!admin && boards.length !== 1) throw new UsageError('Ange en nämnd (--board <kod>) eller --role admin.');
+      const removed = await users.revoke(needName(), admin ? null : boards[0]);
+      const what = admin ? 'administratörsrollen' : `rollen i ${boards[0].toUpperCase()}`;
+      return removed > 0 ? `${username} har inte längre ${what}.` : `${username} hade inte ${what}; ingenting ändrades.`;
+    }
+    case 'disable':
+      await users.disable(needName());
+      return `Kontot ${username} är avstängt; dess inloggningar gäller inte längre.`;
+    case 'list': {
+      const list = await users.list();
+      if (list.length === 0) return 'Det finns inga konton. Skapa det första: npm run cli -- user add admin --role admin';
+      return list
+        .map((u) => {
+          const grants = u.grants.map((g) => (g.boardCode ? `${g.role} i ${g.boardCode}` : 'admin (alla nämnder)')).join(', ') || 'inga roller';
+          return `${u.username}: ${grants}${u.disabled ? ' (avstängt)' : ''}`;
+        })
+        .join('\n');
+    }
+    default:
+      throw new UsageError(`Okänt underkommando "user ${sub ?? ''}". Välj add, grant, revoke, disable eller list.`);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

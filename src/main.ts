@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHttpApp } from './app.factory';
+import { createDemoAccounts } from './auth/demo-accounts';
+import { UsersService } from './auth/users.service';
 import { DomainError } from './common/domain-error';
 import { ConfigError, loadConfig } from './config/app-config';
 import { SeedService } from './seed/seed.service';
@@ -10,10 +12,18 @@ async function main(): Promise<void> {
   const app = await createHttpApp(config);
   const logger = new Logger('Start');
   const seeded = await app.get(SeedService).seedIfEmptyEmbedded();
+  // Demo accounts only for a freshly seeded embedded database; printed once, to the console only (never logged).
+  const demoLines = seeded ? await createDemoAccounts(app.get(UsersService), 'SON') : [];
   if (seeded) logger.log(seeded);
-  await app.listen(config.port, '0.0.0.0');
+  const host = config.host ?? '127.0.0.1';
+  await app.listen(config.port, host);
   const where = config.databaseUrl ? 'PostgreSQL-servern i DATABASE_URL' : `den inbäddade databasen i ${config.dataDir}`;
-  logger.log(`Verksamhetsuppföljning svarar på http://localhost:${config.port} (API-beskrivning: /api/docs), med ${where}.`);
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const address = `http://${shownHost}:${config.port}`;
+  logger.log(`Verksamhetsuppföljning svarar på ${address} (API-beskrivning: ${address}/api/docs), med ${where}.`);
+  if (demoLines.length > 0) {
+    console.log([...demoLines, `Logga in: POST ${address}/api/auth/login med {"username": "...", "password": "..."}, eller prova i ${address}/api/docs.`].join('\n'));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -64,7 +64,7 @@ describe('npm run cli -- import', () => {
     expect(second.stderr).toContain('  - indicators[1].code: Indikatorn "ÄLN-I42" finns inte i planen för Äldrenämnden i Årsta 2031.');
 
     // Nothing of the refused follow-up exists: the year has no period yet.
-    const lock = await runCli(['unlock', '--board', 'ÄLN', '--year', '2031', '--period', 'T1'], db.env);
+    const lock = await runCli(['unlock', '--board', 'ÄLN', '--year', '2031', '--period', 'T1', '--reason', 'Prov'], db.env);
     expect(lock.code).toBe(1);
     expect(lock.stderr).toMatch(/Det finns ingen uppföljning för T1 2031/);
   });
@@ -94,15 +94,18 @@ describe('npm run cli -- import', () => {
     expect(result.stderr).toMatch(message);
   });
 
-  it('locks and unlocks a period', async () => {
+  it('locks (approves) and unlocks (reopens, with a reason) a period', async () => {
     expect(await runCli(['lock', '--board', 'SON', '--year', '2017', '--period', 't1'], db.env)).toMatchObject({
       code: 0,
-      stdout: 'Perioden T1 2017 för SON är låst.\n',
+      stdout: 'Perioden T1 2017 för SON är godkänd och låst.\n',
     });
     const refused = await runCli(['import', T1], db.env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/period: Perioden T1 \(tertial 1 2017\) för Socialnämnden är låst/);
-    expect((await runCli(['unlock', '--board', 'SON', '--year', '2017', '--period', 'T1'], db.env)).code).toBe(0);
+    expect(refused.stderr).toMatch(/Perioden T1 \(tertial 1 2017\) för Socialnämnden är godkänd \(låst\)/);
+    const noReason = await runCli(['unlock', '--board', 'SON', '--year', '2017', '--period', 'T1'], db.env);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toMatch(/Ange varför perioden öppnas igen: --reason/);
+    expect((await runCli(['unlock', '--board', 'SON', '--year', '2017', '--period', 'T1', '--reason', 'Rättelse av prognos'], db.env)).code).toBe(0);
   });
 
   it('seed loads the demo data through the same import (plan first, then T1)', async () => {

@@ -39,7 +39,24 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
         {
           code: 'SON',
           name: 'Socialnämnden',
-          years: [{ year: 2017, periods: [{ period: 'T1', locked: false, lockedAt: null, updatedAt: expect.any(String) }] }],
+          years: [
+            {
+              year: 2017,
+              periods: [
+                {
+                  period: 'T1',
+                  state: 'open',
+                  stateLabel: 'Öppen',
+                  locked: false,
+                  submittedAt: null,
+                  submittedBy: null,
+                  approvedAt: null,
+                  approvedBy: null,
+                  updatedAt: expect.any(String),
+                },
+              ],
+            },
+          ],
         },
       ]);
     });
@@ -160,8 +177,13 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
       expect(goal(after.goals, '1.2.a').suggestion).toBe('partial');
     });
 
-    it('starts a new period on first entry', async () => {
-      await t.http().put('/api/boards/SON/years/2017/periods/T2/indicators/SON-I09').send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(200);
+    it('never starts a period by a stray write (404), only by POST …/periods/{period}', async () => {
+      const url = '/api/boards/SON/years/2017/periods/T2/indicators/SON-I09';
+      const stray = await t.http().put(url).send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(404);
+      expect(stray.body.message).toMatch(/Det finns ingen uppföljning för T2/);
+      await t.http().post('/api/boards/SON/years/2017/periods/T2').expect(201);
+      await t.http().post('/api/boards/SON/years/2017/periods/T2').expect(200);
+      await t.http().put(url).send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(200);
       const year = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body;
       expect(year.years[0].periods.map((p: any) => p.period)).toEqual(['T1', 'T2']);
     });
@@ -196,8 +218,8 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
       const locked = await t.http().post('/api/boards/SON/years/2017/periods/T1/lock').expect(200);
       expect(locked.body).toMatchObject({ period: 'T1', locked: true });
       const res = await t.http().put(url).send({ outcome: 90 }).expect(409);
-      expect(res.body.message).toMatch(/är låst/);
-      await t.http().delete('/api/boards/SON/years/2017/periods/T1/lock').expect(200);
+      expect(res.body.message).toMatch(/är godkänd \(låst\)/);
+      await t.http().delete('/api/boards/SON/years/2017/periods/T1/lock').send({ reason: 'Rättelse' }).expect(200);
       await t.http().put(url).send({ outcome: 90, men: 92, women: 88, forecast: 85 }).expect(200);
     });
   });

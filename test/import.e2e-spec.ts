@@ -175,13 +175,17 @@ describe('POST /api/import', () => {
         .expect((res) => expect(res.body.years[0].periods.map((p: any) => p.period)).toEqual(['T1']));
     });
 
-    it('a locked period, for follow-ups and for the plan', async () => {
+    it('an approved (locked) period, for follow-ups and for the plan: 409, nothing written', async () => {
       await t.http().post('/api/boards/ÄLN/years/2031/periods/T1/lock').expect(200);
       try {
-        await expectRefused(followupDocument(), [{ path: 'period', message: /T1 .*är låst/ }]);
-        await expectRefused(planDocument(), [{ path: 'year', message: /kan inte ändras eftersom T1 är låst/ }]);
+        const before = await t.rowCounts();
+        const followup = await t.importDocument(followupDocument({ period: 'T1' })).expect(409);
+        expect(followup.body.message).toMatch(/T1 .*är godkänd \(låst\)/);
+        const plan = await t.importDocument(planDocument()).expect(409);
+        expect(plan.body.message).toMatch(/kan inte ändras eftersom T1 är godkänd/);
+        expect(await t.rowCounts()).toEqual(before);
       } finally {
-        await t.http().delete('/api/boards/ÄLN/years/2031/periods/T1/lock').expect(200);
+        await t.http().delete('/api/boards/ÄLN/years/2031/periods/T1/lock').send({ reason: 'Prov' }).expect(200);
       }
       await t.importDocument(followupDocument()).expect(200);
     });

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
 import { Activity } from './activity.entity';
 import { PeriodRow } from '../boards/period-row';
 
@@ -18,4 +18,8 @@ export class ActivityResult extends PeriodRow {
 
   @Column({ type: 'text', nullable: true })
   comment: string | null;
+
+  /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

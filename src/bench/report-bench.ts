@@ -105,8 +105,8 @@ async function main(): Promise<void> {
   try {
     const { plan, followup } = documents();
     const imports = app.get(ImportService);
-    await imports.importDocument(plan as Record<string, unknown>);
-    await imports.importDocument(followup as Record<string, unknown>);
+    await imports.importDocument(plan as Record<string, unknown>, { username: null, source: 'cli' });
+    await imports.importDocument(followup as Record<string, unknown>, { username: null, source: 'cli' });
 
     const reports = app.get(ReportsService);
     const followups = app.get(FollowupService);

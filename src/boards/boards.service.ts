@@ -1,18 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Actor, auditedTransaction } from '../audit/audit-actor';
+import { recordEvent } from '../audit/audit-recorder';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { Period, PERIODS, periodName } from '../common/period';
 import { SyncStats } from '../common/sync-rows';
 import { Board } from './board.entity';
-import { FollowupPeriod } from './followup-period.entity';
+import { FollowupPeriod, PERIOD_STATE_LABELS, PeriodState } from './followup-period.entity';
 import { PlanYear } from './plan-year.entity';
 
 /** A board's plan year with the state of its periods, as listed by the API. */
 export interface PlanYearSummary {
   year: number;
-  /** Each period that has figures: whether it is locked, and when its figures last changed. */
-  periods: { period: Period; locked: boolean; lockedAt: Date | null; updatedAt: Date }[];
+  /** Each period that exists: where it stands in the workflow, and when its figures last changed. */
+  periods: PeriodSummary[];
 }
+
+/** A period's place in the workflow (SPEC 7), as the API and the report show it. */
+export interface PeriodSummary {
+  period: Period;
+  state: PeriodState;
+  stateLabel: string;
+  /** Approved: the board's report is decided and nothing can change until an administrator reopens it. */
+  locked: boolean;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  updatedAt: Date;
+}
+
+export function periodSummary(row: FollowupPeriod): PeriodSummary {
+  return {
+    period: row.period,
+    state: row.state,
+    stateLabel: PERIOD_STATE_LABELS[row.state],
+    locked: row.state === 'approved',
+    submittedAt: row.submittedAt,
+    submittedBy: row.submittedBy,
+    approvedAt: row.approvedAt,
+    approvedBy: row.approvedBy,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A step of the period workflow. */
+export type WorkflowAction = 'submit' | 'approve' | 'reopen';
 
 export interface BoardSummary {
   code: string;
@@ -52,10 +85,9 @@ export class BoardsService {
     const own = periods.filter((p) => p.planYearId === planYear.id);
     return {
       year: planYear.year,
-      periods: PERIODS.filter((period) => own.some((p) => p.period === period)).map((period) => {
-        const row = own.find((p) => p.period === period)!;
-        return { period, locked: row.lockedAt !== null, lockedAt: row.lockedAt, updatedAt: row.updatedAt };
-      }),
+      periods: PERIODS.filter((period) => own.some((p) => p.period === period)).map((period) =>
+        periodSummary(own.find((p) => p.period === period)!),
+      ),
     };
   }
 
@@ -105,21 +137,85 @@ export class BoardsService {
     return manager.getRepository(FollowupPeriod).findOneBy({ planYearId, period });
   }
 
+  /** The periods of the plan year that are approved (and so refuse every change). */
   async lockedPeriods(planYearId: number, manager: EntityManager): Promise<Period[]> {
     const rows = await manager.getRepository(FollowupPeriod).findBy({ planYearId });
-    return rows.filter((r) => r.lockedAt !== null).map((r) => r.period);
+    return rows.filter((r) => r.state === 'approved').map((r) => r.period);
   }
 
   /**
-   * The period's row, created on first use, for writing its figures. Throws when the
-   * period is locked: a report the board has decided is not changed afterwards.
+   * The period's row, created on first use, for an import of its follow-up. Throws when the
+   * period is approved: a report the board has decided is not changed afterwards.
    */
   async openPeriodForWriting(manager: EntityManager, ref: PlanYearRef, period: Period): Promise<FollowupPeriod> {
     const repo = manager.getRepository(FollowupPeriod);
-    // Lock the row (if any) so that a concurrent lock cannot slip in between check and write.
+    // Lock the row (if any) so that a concurrent approval cannot slip in between check and write.
     const row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
-    if (row?.lockedAt) throw this.lockedError(ref, period);
-    return row ?? repo.save(repo.create({ planYearId: ref.planYear.id, period, lockedAt: null }));
+    if (row?.state === 'approved') throw this.lockedError(ref, period);
+    return row ?? repo.save(repo.create({ planYearId: ref.planYear.id, period }));
+  }
+
+  /**
+   * An existing period's row for a correction, locked until the transaction ends (so that
+   * corrections of one period, and its approval, happen one at a time). 404 when the
+   * period does not exist: a stray write never creates one; 409 when it is approved.
+   */
+  async existingPeriodForWriting(manager: EntityManager, ref: PlanYearRef, period: Period): Promise<FollowupPeriod> {
+    const row = await manager
+      .getRepository(FollowupPeriod)
+      .findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw this.missingPeriodError(ref, period);
+    if (row.state === 'approved') throw this.lockedError(ref, period);
+    return row;
+  }
+
+  /** POST …/periods/{period}: brings a period into being (open, empty); an existing one is returned as it is. */
+  async createPeriod(boardCode: string, year: number, period: Period, actor: Actor): Promise<{ created: boolean; period: PeriodSummary }> {
+    return auditedTransaction(this.dataSource, actor, async (manager) => {
+      const ref = await this.findPlanYear(boardCode, year, manager);
+      const repo = manager.getRepository(FollowupPeriod);
+      const existing = await repo.findOneBy({ planYearId: ref.planYear.id, period });
+      if (existing) return { created: false, period: periodSummary(existing) };
+      const row = await repo.save(repo.create({ planYearId: ref.planYear.id, period }));
+      await recordEvent(manager, {
+        boardCode: ref.board.code, year, period, objectKind: 'period', objectCode: period, field: 'state', oldValue: null, newValue: 'open',
+      });
+      return { created: true, period: periodSummary(row) };
+    });
+  }
+
+  /**
+   * One step of the workflow: submit (open → submitted), approve (open or submitted →
+   * approved), reopen (submitted or approved → open, with a reason kept in the audit trail).
+   */
+  async transition(boardCode: string, year: number, period: Period, action: WorkflowAction, actor: Actor, reason?: string): Promise<PeriodSummary> {
+    return auditedTransaction(this.dataSource, actor, async (manager) => {
+      const ref = await this.findPlanYear(boardCode, year, manager);
+      const repo = manager.getRepository(FollowupPeriod);
+      const row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw this.missingPeriodError(ref, period);
+      const before = row.state;
+      const name = `Perioden ${period} (${periodName(period, year)}) för ${ref.board.name}`;
+      const now = new Date();
+      if (action === 'submit') {
+        if (row.state !== 'open') throw conflict(`${name} är redan ${PERIOD_STATE_LABELS[row.state].toLowerCase()} och kan inte lämnas in.`);
+        Object.assign(row, { state: 'submitted', submittedAt: now, submittedBy: actor.username });
+      } else if (action === 'approve') {
+        if (row.state === 'approved') throw conflict(`${name} är redan godkänd.`);
+        Object.assign(row, { state: 'approved', approvedAt: now, approvedBy: actor.username });
+      } else {
+        if (!reason?.trim()) {
+          throw DomainError.invalid('Ange varför perioden öppnas igen.', [{ path: 'reason', message: 'Ett skäl krävs för att öppna en period igen.' }]);
+        }
+        if (row.state === 'open') throw conflict(`${name} är redan öppen.`);
+        Object.assign(row, { state: 'open', approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null });
+      }
+      const saved = await repo.save(row);
+      const event = { boardCode: ref.board.code, year, period, objectKind: 'period', objectCode: period };
+      await recordEvent(manager, { ...event, field: 'state', oldValue: before, newValue: saved.state });
+      if (action === 'reopen') await recordEvent(manager, { ...event, field: 'reopenReason', oldValue: null, newValue: reason!.trim() });
+      return periodSummary(saved);
+    });
   }
 
   /** Records that the period's figures changed now (not when an import changed nothing). */
@@ -132,26 +228,19 @@ export class BoardsService {
   lockedError(ref: PlanYearRef, period: Period): DomainError {
     return new DomainError(
       DomainErrorCode.PeriodLocked,
-      `Perioden ${period} (${periodName(period, ref.planYear.year)}) för ${ref.board.name} är låst och kan inte ändras. ` +
-        `Lås upp perioden först om rapporten verkligen ska ändras.`,
+      `Perioden ${period} (${periodName(period, ref.planYear.year)}) för ${ref.board.name} är godkänd (låst) och kan inte ändras. ` +
+        `En administratör kan öppna den igen om rapporten verkligen ska ändras.`,
     );
   }
 
-  /** Locks a period (once the board has decided its report) or unlocks it. */
-  async setLocked(boardCode: string, year: number, period: Period, locked: boolean): Promise<{ period: Period; locked: boolean; lockedAt: Date | null }> {
-    return this.dataSource.transaction(async (manager) => {
-      const ref = await this.findPlanYear(boardCode, year, manager);
-      const repo = manager.getRepository(FollowupPeriod);
-      let row = await repo.findOneBy({ planYearId: ref.planYear.id, period });
-      if (!row) {
-        if (!locked) {
-          throw DomainError.notFound(`Det finns ingen uppföljning för ${period} ${year} för ${ref.board.name}.`);
-        }
-        row = repo.create({ planYearId: ref.planYear.id, period });
-      }
-      row.lockedAt = locked ? (row.lockedAt ?? new Date()) : null;
-      row = await repo.save(row);
-      return { period, locked: row.lockedAt !== null, lockedAt: row.lockedAt };
-    });
+  missingPeriodError(ref: PlanYearRef, period: Period): DomainError {
+    return DomainError.notFound(
+      `Det finns ingen uppföljning för ${period} (${periodName(period, ref.planYear.year)}) för ${ref.board.name}. ` +
+        `Importera periodens uppföljning eller skapa perioden först.`,
+    );
   }
+}
+
+function conflict(message: string): DomainError {
+  return new DomainError(DomainErrorCode.Conflict, message);
 }

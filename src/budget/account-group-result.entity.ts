@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
 import { kronorTransformer } from '../database/transformers';
 import { AccountGroup } from './account-group.entity';
 import { PeriodRow } from '../boards/period-row';
@@ -30,4 +30,8 @@ export class AccountGroupResult extends PeriodRow {
 
   @Column(kronor)
   previousYearActual: number | null;
+
+  /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

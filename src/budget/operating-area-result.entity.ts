@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
 import { kronorTransformer } from '../database/transformers';
 import { OperatingArea } from './operating-area.entity';
 import { PeriodRow } from '../boards/period-row';
@@ -20,4 +20,8 @@ export class OperatingAreaResult extends PeriodRow {
   /** Justering: budget adjustments requested (e.g. from the city's central funds). */
   @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 })
   adjustment: number;
+
+  /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

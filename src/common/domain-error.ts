@@ -9,6 +9,9 @@ export interface FieldError {
 /** The kinds of failure that users can meet; each maps to one HTTP status. */
 export enum DomainErrorCode {
   InvalidInput = 'INVALID_INPUT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  StaleVersion = 'STALE_VERSION',
   NotFound = 'NOT_FOUND',
   PeriodLocked = 'PERIOD_LOCKED',
   Conflict = 'CONFLICT',
@@ -18,6 +21,9 @@ export enum DomainErrorCode {
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   [DomainErrorCode.InvalidInput]: 400,
+  [DomainErrorCode.Unauthenticated]: 401,
+  [DomainErrorCode.Forbidden]: 403,
+  [DomainErrorCode.StaleVersion]: 412,
   [DomainErrorCode.NotFound]: 404,
   [DomainErrorCode.PeriodLocked]: 409,
   [DomainErrorCode.Conflict]: 409,
@@ -34,6 +40,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** More of the answer's body, e.g. a row's current values with a 412. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -7,6 +7,7 @@ export interface ErrorBody {
   statusCode: number;
   message: string;
   errors?: FieldError[];
+  [more: string]: unknown;
 }
 
 const HTTP_MESSAGES: Record<number, string> = {
@@ -15,6 +16,7 @@ const HTTP_MESSAGES: Record<number, string> = {
   405: 'Metoden stöds inte här.',
   413: 'Filen är för stor.',
   415: 'Innehållstypen stöds inte.',
+  429: 'För många försök. Vänta en stund och försök igen.',
 };
 
 /**
@@ -37,8 +39,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_BY_CODE[exception.code];
       return exception.errors.length > 0
-        ? { statusCode, message: exception.message, errors: exception.errors }
-        : { statusCode, message: exception.message };
+        ? { statusCode, message: exception.message, errors: exception.errors, ...exception.details }
+        : { statusCode, message: exception.message, ...exception.details };
     }
     const parseFailure = bodyParserFailure(exception);
     if (parseFailure) return parseFailure;

@@ -15,6 +15,12 @@ export interface AppConfig {
   port: number;
   /** Load the demo data (seeds/) when the embedded database is empty at start. */
   seedDemoData: boolean;
+  /** Address the server listens on; 127.0.0.1 (this machine only) unless HOST says otherwise. */
+  host?: string;
+  /** Origins allowed to call the API from a browser (CORS); none unless CORS_ORIGINS lists them. */
+  corsOrigins?: string[];
+  /** How long a sign-in lasts, in hours. */
+  tokenHours?: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +44,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`SEED_DEMO_DATA måste vara true eller false, inte "${env.SEED_DEMO_DATA}"`);
   }
 
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS ska vara adresser som https://exempel.stockholm.se, inte "${origin}"`);
+  }
+  const hoursText = env.TOKEN_HOURS?.trim() || '8';
+  const tokenHours = Number(hoursText);
+  if (!Number.isFinite(tokenHours) || tokenHours <= 0 || tokenHours > 24 * 30) {
+    problems.push(`TOKEN_HOURS måste vara ett antal timmar mellan 0 och 720, inte "${hoursText}"`);
+  }
+
   if (problems.length > 0) {
     throw new ConfigError(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -47,5 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     port,
     seedDemoData: ['true', '1', 'ja'].includes(seedText),
+    host,
+    corsOrigins,
+    tokenHours,
   };
 }

@@ -1,3 +1,7 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuthToken } from '../auth/auth-token.entity';
+import { UserGrant } from '../auth/user-grant.entity';
+import { AppUser } from '../auth/user.entity';
 import { ActivityResult } from '../activities/activity-result.entity';
 import { Activity } from '../activities/activity.entity';
 import { Board } from '../boards/board.entity';
@@ -27,4 +31,8 @@ export const ENTITIES = [
   OperatingAreaResult,
   AccountGroup,
   AccountGroupResult,
+  AppUser,
+  UserGrant,
+  AuthToken,
+  AuditEntry,
 ];

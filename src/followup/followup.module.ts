@@ -5,13 +5,14 @@ import { BudgetModule } from '../budget/budget.module';
 import { GoalsModule } from '../goals/goals.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { FollowupController } from './followup.controller';
+import { CorrectionsService } from './corrections.service';
 import { FollowupService } from './followup.service';
 
 /** Period follow-up: one period's figures with everything computed, and a controller's corrections. */
 @Module({
   imports: [BoardsModule, GoalsModule, IndicatorsModule, ActivitiesModule, BudgetModule],
   controllers: [FollowupController],
-  providers: [FollowupService],
+  providers: [FollowupService, CorrectionsService],
   exports: [FollowupService],
 })
 export class FollowupModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActivitiesService } from '../activities/activities.service';
 import { BoardsService } from '../boards/boards.service';
+import { FollowupPeriod, PERIOD_STATE_LABELS } from '../boards/followup-period.entity';
 import { accountTable, budgetCompliance, guideRate, operatingAreaTable } from '../budget/budget.calc';
 import { BudgetService } from '../budget/budget.service';
 import { DomainError } from '../common/domain-error';
@@ -11,10 +12,8 @@ import { Goal, GoalLevel } from '../goals/goal.entity';
 import { GoalsService } from '../goals/goals.service';
 import { genderAnalysis } from '../indicators/gender-gap.calc';
 import { comparedValue, INDICATOR_STATUS_LABELS, indicatorStatus } from '../indicators/indicator-status.calc';
-import { checkIndicatorValues } from '../indicators/indicator-values.rules';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { measurementPeriodLabel } from '../indicators/measurement-period.calc';
-import { IndicatorValuesDto } from './dto/indicator-values.dto';
 import { ActivityFollowup, GoalFollowup, IndicatorFollowup, PeriodFollowup } from './period-followup';
 
 export const LEVEL_LABELS: Record<GoalLevel, string> = {
@@ -93,6 +92,7 @@ export class FollowupService {
         statusLabel: INDICATOR_STATUS_LABELS[status],
         genderGap: gender.gap,
         genderGapFlagged: gender.flagged,
+        version: result?.version ?? 0,
       };
       appendTo(indicatorRows, indicator.goalId, row);
     }
@@ -108,6 +108,7 @@ export class FollowupService {
         endDate: activity.endDate,
         deviation: result?.deviation ?? null,
         comment: result?.comment ?? null,
+        version: result?.version ?? 0,
       };
       appendTo(activityRows, activity.goalId, row);
     }
@@ -134,6 +135,7 @@ export class FollowupService {
         suggestion,
         suggestionLabel: ASSESSMENT_LABELS[suggestion],
         assessmentMorePositive: isMorePositiveThanIndicators(assessment, suggestion),
+        version: assessmentRow?.version ?? 0,
         indicators: ownIndicators,
         activities: activityRows.get(goal.id) ?? [],
         children,
@@ -176,14 +178,14 @@ export class FollowupService {
       period,
       title: reportTitle(period, year),
       reported: periodRow !== null,
-      locked: periodRow?.lockedAt != null,
-      lockedAt: periodRow?.lockedAt ?? null,
+      ...workflowOf(periodRow),
       goals: goals.filter((g) => g.parentId === null).map(buildNode),
       budget: {
         guideRate: guideRate(period),
         accountTable: table,
         operatingAreaTable: areaTable,
         budgetCompliance: budgetCompliance(period, table),
+        operatingAreaVersions: Object.fromEntries(areas.map((a) => [a.name, areaResultOf.get(a.id)?.version ?? 0])),
       },
     };
   }
@@ -200,42 +202,26 @@ export class FollowupService {
     return followup;
   }
 
-  /**
-   * What a controller does: enters or corrects one indicator's outcome, män, kvinnor,
-   * prognos and analys for a period. The same rules as the import; one transaction.
-   * Returns the indicator with its recomputed status.
-   */
-  async recordIndicatorValues(
-    boardCode: string,
-    year: number,
-    period: Period,
-    indicatorCode: string,
-    values: IndicatorValuesDto,
-  ): Promise<IndicatorFollowup> {
-    await this.dataSource.transaction(async (manager) => {
-      const ref = await this.boards.findPlanYear(boardCode, year, manager);
-      const indicator = (await this.indicators.findByPlanYear(ref.planYear.id, manager)).find((i) => i.code === indicatorCode);
-      if (!indicator) {
-        throw DomainError.notFound(`Det finns ingen indikator med koden "${indicatorCode}" i planen för ${ref.board.name} ${year}.`);
-      }
-      const errors = checkIndicatorValues(indicator, values, '');
-      if (errors.length > 0) throw DomainError.invalid('Värdena kunde inte sparas.', errors);
-      const periodRow = await this.boards.openPeriodForWriting(manager, ref, period);
-      const stats = await this.indicators.upsertResults(manager, periodRow.id, [
-        {
-          indicatorId: indicator.id,
-          outcome: values.outcome ?? null,
-          men: values.men ?? null,
-          women: values.women ?? null,
-          forecast: values.forecast ?? null,
-          analysis: values.analysis ?? null,
-        },
-      ]);
-      await this.boards.markChanged(manager, periodRow, [stats]);
-    });
+  /** One indicator of the period with its computed status (what a correction answers with). */
+  async getIndicator(boardCode: string, year: number, period: Period, code: string): Promise<IndicatorFollowup> {
     const followup = await this.getFollowup(boardCode, year, period);
-    return findIndicator(followup.goals, indicatorCode)!;
+    return findIndicator(followup.goals, code)!;
   }
+}
+
+/** The period's place in the workflow, as the follow-up shows it. */
+function workflowOf(row: FollowupPeriod | null) {
+  const state = row?.state ?? 'open';
+  return {
+    state,
+    stateLabel: PERIOD_STATE_LABELS[state],
+    submittedAt: row?.submittedAt ?? null,
+    submittedBy: row?.submittedBy ?? null,
+    approvedAt: row?.approvedAt ?? null,
+    approvedBy: row?.approvedBy ?? null,
+    locked: state === 'approved',
+    lockedAt: row?.approvedAt ?? null,
+  };
 }
 
 /** Rows by the id of what they report on (one result per indicator, goal, area … and period). */

@@ -1,4 +1,5 @@
 import { Period } from '../common/period';
+import { PeriodState } from '../boards/followup-period.entity';
 import { AccountTable, OperatingAreaTable } from '../budget/budget.calc';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
@@ -38,6 +39,8 @@ export interface IndicatorFollowup {
   statusLabel: string;
   genderGap: number | null;
   genderGapFlagged: boolean;
+  /** Version of the period's row for this indicator (0 = nothing reported yet): the ETag of a PATCH. */
+  version: number;
 }
 
 export interface ActivityFollowup {
@@ -48,6 +51,8 @@ export interface ActivityFollowup {
   /** Null when the period has no report for the activity. */
   deviation: boolean | null;
   comment: string | null;
+  /** Version of the period's row for this activity (0 = nothing reported yet). */
+  version: number;
 }
 
 export interface GoalFollowup {
@@ -65,6 +70,8 @@ export interface GoalFollowup {
   suggestionLabel: string;
   /** The bedömning is better than the indicators carry. */
   assessmentMorePositive: boolean;
+  /** Version of the period's bedömning row for this goal (0 = nothing reported yet). */
+  version: number;
   indicators: IndicatorFollowup[];
   activities: ActivityFollowup[];
   children: GoalFollowup[];
@@ -77,6 +84,8 @@ export interface BudgetFollowup {
   operatingAreaTable: OperatingAreaTable;
   /** Budgetföljsamhet. */
   budgetCompliance: number | null;
+  /** Version of each verksamhetsområde's period row, by name (0 = nothing reported yet). */
+  operatingAreaVersions?: Record<string, number>;
 }
 
 export interface PeriodFollowup {
@@ -87,7 +96,17 @@ export interface PeriodFollowup {
   title: string;
   /** Whether the period has any reported figures yet. */
   reported: boolean;
+  /** Where the period stands in the workflow (open, submitted, approved); open when it does not exist yet. */
+  state: PeriodState;
+  stateLabel: string;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  /** Who approved the report, when (the period is then locked). */
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  /** Approved: nothing can change until an administrator reopens the period. */
   locked: boolean;
+  /** The same as approvedAt (kept for earlier readers of the API). */
   lockedAt: Date | null;
   goals: GoalFollowup[];
   budget: BudgetFollowup;

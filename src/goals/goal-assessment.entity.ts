@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
 import { Goal } from './goal.entity';
 import { PeriodRow } from '../boards/period-row';
 
@@ -23,4 +23,8 @@ export class GoalAssessment extends PeriodRow {
 
   @Column({ type: 'text', nullable: true })
   analysis: string | null;
+
+  /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { recordRowChanges } from '../audit/audit-recorder';
 import { emptyStats, SyncStats, syncRows } from '../common/sync-rows';
 import { Assessment, GoalAssessment } from './goal-assessment.entity';
 import { Goal, GoalLevel } from './goal.entity';
@@ -63,7 +64,9 @@ export class GoalsService {
   /** Removes the goals whose codes are not kept (with their assessments); returns how many. */
   async removeGoalsExcept(manager: EntityManager, planYearId: number, keep: Set<string>): Promise<number> {
     const existing = await this.findByPlanYear(planYearId, manager);
-    const remove = existing.filter((g) => !keep.has(g.code)).map((g) => g.id);
+    const removed = existing.filter((g) => !keep.has(g.code));
+    const remove = removed.map((g) => g.id);
+    await recordRowChanges(manager, Goal, removed.map((g) => ({ key: g.code, before: g, after: null })));
     if (remove.length > 0) await manager.delete(Goal, { id: In(remove) });
     return remove.length;
   }

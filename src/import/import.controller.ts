@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Requires } from '../auth/permission.decorator';
+import { Principal } from '../auth/principal';
 import { ImportService } from './import.service';
 
 @ApiTags('Import')
@@ -10,6 +12,10 @@ export class ImportController {
   /** The body is read as text (see main setup), so that malformed JSON gets the import's own message. */
   @Post()
   @HttpCode(200)
+  // Signed in here; which board the document concerns is only known from its body, so the
+  // import itself checks the role: a plan needs an administrator, a follow-up write on its board.
+  @Requires('signedIn')
+  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Importera en plan eller en periods uppföljning (importformat v1)',
     description:
@@ -18,8 +24,9 @@ export class ImportController {
   })
   @ApiConsumes('application/json')
   @ApiBody({ description: 'Ett dokument av typen "plan" eller "followup"', schema: { type: 'object' } })
-  async import(@Body() body: string) {
-    const summary = await this.imports.importText(typeof body === 'string' ? body : '');
+  async import(@Body() body: string, @CurrentPrincipal() principal: Principal) {
+    const text = typeof body === 'string' ? body : '';
+    const summary = await this.imports.importText(text, { username: principal.username, source: 'import' }, principal);
     return summary;
   }
 }

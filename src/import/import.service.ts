@@ -3,7 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ActivitiesService } from '../activities/activities.service';
 import { BoardsService } from '../boards/boards.service';
 import { BudgetService } from '../budget/budget.service';
-import { DomainError, FieldError } from '../common/domain-error';
+import { DomainError, DomainErrorCode, FieldError } from '../common/domain-error';
+import { Actor, auditedTransaction } from '../audit/audit-actor';
+import { Principal } from '../auth/principal';
 import { AmountUnit, toKronor } from '../common/money';
 import { Period, periodName } from '../common/period';
 import { SyncStats } from '../common/sync-rows';
@@ -45,22 +47,28 @@ export class ImportService {
     private readonly budget: BudgetService,
   ) {}
 
-  /** Imports the text of a file (the command line and POST /api/import both come here). */
-  async importText(text: string): Promise<ImportSummary> {
-    return this.importDocument(parseDocumentText(text));
+  /**
+   * Imports the text of a file (the command line and POST /api/import both come here).
+   * The actor is who the audit trail records; a signed-in principal must also be allowed
+   * the import (a plan: administrators; a follow-up: the board's controllers and managers).
+   * The command line passes none: whoever runs it on the server is trusted.
+   */
+  async importText(text: string, actor: Actor, principal: Principal | null = null): Promise<ImportSummary> {
+    return this.importDocument(parseDocumentText(text), actor, principal);
   }
 
-  async importDocument(document: Record<string, unknown>): Promise<ImportSummary> {
+  async importDocument(document: Record<string, unknown>, actor: Actor, principal: Principal | null = null): Promise<ImportSummary> {
     const kind = documentKind(document);
+    if (principal) authorizeImport(principal, kind, document);
     if (kind === 'plan') {
       const { value, errors } = validatePlain(PlanDocumentDto, document);
       rejectIfAny(errors);
       rejectIfAny(checkPlan(value));
-      return this.dataSource.transaction((manager) => this.writePlan(manager, value));
+      return auditedTransaction(this.dataSource, actor, (manager) => this.writePlan(manager, value));
     }
     const { value, errors } = validatePlain(FollowupDocumentDto, document);
     rejectIfAny(errors);
-    return this.dataSource.transaction((manager) => this.writeFollowup(manager, value));
+    return auditedTransaction(this.dataSource, actor, (manager) => this.writeFollowup(manager, value));
   }
 
   private async writePlan(manager: EntityManager, doc: PlanDocumentDto): Promise<ImportSummary> {
@@ -68,14 +76,11 @@ export class ImportService {
     if (existing) {
       const locked = await this.boards.lockedPeriods(existing.planYear.id, manager);
       if (locked.length > 0) {
-        rejectIfAny([
-          {
-            path: 'year',
-            message:
-              `Planen för ${existing.board.name} ${doc.year} kan inte ändras eftersom ${locked.join(', ')} är låst ` +
-              `(rapporten är beslutad). Lås upp perioden först om planen verkligen ska ändras.`,
-          },
-        ]);
+        throw new DomainError(
+          DomainErrorCode.PeriodLocked,
+          `Planen för ${existing.board.name} ${doc.year} kan inte ändras eftersom ${locked.join(', ')} är godkänd (låst). ` +
+            `En administratör kan öppna perioden igen om planen verkligen ska ändras. Ingenting har sparats.`,
+        );
       }
     }
 
@@ -192,10 +197,9 @@ export class ImportService {
       operatingAreaNames: new Set(areas.map((a) => a.name)),
       accountGroupNames: new Set(groups.map((g) => g.name)),
     };
-    const errors = checkFollowup(doc, facts);
-    const lockedRow = await this.boards.findPeriod(planYearId, doc.period, manager);
-    if (lockedRow?.lockedAt) errors.unshift({ path: 'period', message: this.boards.lockedError(ref, doc.period).message });
-    rejectIfAny(errors);
+    const periodRow = await this.boards.findPeriod(planYearId, doc.period, manager);
+    if (periodRow?.state === 'approved') throw this.boards.lockedError(ref, doc.period);
+    rejectIfAny(checkFollowup(doc, facts));
 
     const period = await this.boards.openPeriodForWriting(manager, ref, doc.period);
     const byCode = <T extends { code: string; id: number }>(rows: T[]) => new Map(rows.map((r) => [r.code, r.id]));
@@ -266,6 +270,20 @@ export class ImportService {
       changes,
       message: summaryText(title, changes),
     };
+  }
+}
+
+/** Whether the signed-in person may import this document: 403 otherwise, before anything is read further. */
+function authorizeImport(principal: Principal, kind: 'plan' | 'followup', document: Record<string, unknown>): void {
+  if (kind === 'plan') {
+    if (!principal.can('admin')) {
+      throw new DomainError(DomainErrorCode.Forbidden, `Du (${principal.username}) har inte behörighet att importera en plan; det gör en administratör.`);
+    }
+    return;
+  }
+  const board = typeof document.board === 'string' ? document.board : null;
+  if (board !== null && !principal.can('write', board)) {
+    throw new DomainError(DomainErrorCode.Forbidden, `Du (${principal.username}) har inte behörighet att ändra uppgifter för nämnden ${board}.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
 import { decimalTransformer } from '../database/transformers';
 import { Indicator } from './indicator.entity';
 import { PeriodRow } from '../boards/period-row';
@@ -34,4 +34,8 @@ export class IndicatorResult extends PeriodRow {
 
   @Column({ type: 'text', nullable: true })
   analysis: string | null;
+
+  /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

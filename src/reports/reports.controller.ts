@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../auth/permission.decorator';
 import { Response } from 'express';
 import { CHART_KINDS, ChartKind } from '../charts/chart-kinds';
 import { attachmentDisposition } from '../common/content-disposition';
@@ -15,6 +16,8 @@ function download(res: Response, file: ReportFile): void {
 }
 
 @ApiTags('Rapporter')
+@ApiBearerAuth()
+@Requires('read')
 @ApiPeriodAddress()
 @Controller('api/boards/:board/years/:year/periods/:period')
 export class ReportsController {

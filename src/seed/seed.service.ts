@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import { Actor } from '../audit/audit-actor';
 import { BoardsService } from '../boards/boards.service';
 import { PERIODS } from '../common/period';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -26,7 +27,7 @@ export class SeedService {
   ) {}
 
   /** Imports every seed document (plans first, then follow-ups in period order); returns the summaries. */
-  async seed(): Promise<string[]> {
+  async seed(actor: Actor = { username: null, source: 'import' }): Promise<string[]> {
     const documents = fs
       .readdirSync(SEEDS_DIR)
       .filter((name) => name.endsWith('.json'))
@@ -38,7 +39,7 @@ export class SeedService {
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
     });
     const messages: string[] = [];
-    for (const document of documents) messages.push((await this.imports.importDocument(document)).message);
+    for (const document of documents) messages.push((await this.imports.importDocument(document, actor)).message);
     return messages;
   }
 

@@ -2,6 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
+import { Role } from '../../src/auth/roles';
+import { SessionsService } from '../../src/auth/sessions.service';
+import { UsersService } from '../../src/auth/users.service';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { Json, seedDocument } from './documents';
 
@@ -9,7 +12,12 @@ import { Json, seedDocument } from './documents';
 export interface TestApp {
   app: INestApplication;
   db: TestDatabase;
-  http: () => ReturnType<typeof request>;
+  /** Requests signed in as an administrator (every board), as most tests need. */
+  http: () => ReturnType<typeof request.agent>;
+  /** Requests without any credentials. */
+  anonymous: () => ReturnType<typeof request>;
+  /** Creates an account with the role (on the boards) and returns requests signed in as it. */
+  signedInAs(username: string, role: Role, boards?: string[]): Promise<() => ReturnType<typeof request.agent>>;
   /** POSTs a document to /api/import as a JSON body. */
   importDocument(doc: Json | string): request.Test;
   /** Counts the rows of every table: for checking that a refused import wrote nothing. */
@@ -31,7 +39,11 @@ const TABLES = [
   'operating_area_result',
   'account_group',
   'account_group_result',
+  'audit_entry',
 ];
+
+/** The password of every account the tests create (they sign in through SessionsService, or the login route when that is tested). */
+export const TEST_PASSWORD = 'testlösenord-1234';
 
 export async function startTestApp(): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -43,11 +55,27 @@ export async function startTestApp(): Promise<TestApp> {
     await db.dispose();
     throw error;
   }
-  const http = () => request(app.getHttpServer());
+  const anonymous = () => request(app.getHttpServer());
+  const signedInAs = async (username: string, role: Role, boards: string[] = []) => {
+    await app.get(UsersService).add(username, role, boards, TEST_PASSWORD);
+    const user = (await app.get(DataSource).query(`SELECT id FROM app_user WHERE username = $1`, [username]))[0];
+    const { token } = await app.get(SessionsService).issue(user.id);
+    return () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`);
+  };
+  let http: () => ReturnType<typeof request.agent>;
+  try {
+    http = await signedInAs('test-admin', 'admin');
+  } catch (error) {
+    await app.close();
+    await db.dispose();
+    throw error;
+  }
   return {
     app,
     db,
     http,
+    anonymous,
+    signedInAs,
     importDocument: (doc) =>
       http()
         .post('/api/import')

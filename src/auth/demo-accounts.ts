@@ -1,0 +1,25 @@
+import { UsersService } from './users.service';
+import { Role } from './roles';
+
+/** The demo's accounts: one per role, on the demo board (the administrator on every board). */
+export const DEMO_ACCOUNTS: { username: string; role: Role }[] = [
+  { username: 'demo-controller', role: 'controller' },
+  { username: 'demo-manager', role: 'manager' },
+  { username: 'demo-auditor', role: 'auditor' },
+  { username: 'demo-admin', role: 'admin' },
+];
+
+/**
+ * Creates the demo accounts with random passwords and returns the lines to print once.
+ * Only ever called for the embedded database right after the demo data was loaded into an
+ * empty one: a deployment never gets an account, or a password, it did not ask for.
+ */
+export async function createDemoAccounts(users: UsersService, board: string): Promise<string[]> {
+  if ((await users.count()) > 0) return [];
+  const lines = ['Demokonton (lösenorden visas bara nu; byt inte ut dem mot egna i en riktig driftsättning):'];
+  for (const account of DEMO_ACCOUNTS) {
+    const { generatedPassword } = await users.add(account.username, account.role, account.role === 'admin' ? [] : [board], null);
+    lines.push(`  ${account.username.padEnd(16)} ${generatedPassword}   (${account.role}${account.role === 'admin' ? ', alla nämnder' : `, ${board}`})`);
+  }
+  return lines;
+}
