@@ -1,0 +1,197 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { PERMISSION_KEY } from '../src/auth/permission.decorator';
+import { planDocument, followupDocument } from './support/documents';
+import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app';
+
+/** Every route of the application with what it declares (a permission, 'public' or nothing). */
+function declaredRoutes(t: TestApp): { method: string; path: string; access: string | undefined }[] {
+  const routes: { method: string; path: string; access: string | undefined }[] = [];
+  const wrappers = [...t.app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()]);
+  for (const wrapper of wrappers) {
+    const controller = wrapper.metatype as any;
+    if (!controller?.prototype) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+      const handler = controller.prototype[name];
+      if (name === 'constructor' || typeof handler !== 'function') continue;
+      const path = Reflect.getMetadata(PATH_METADATA, handler);
+      if (path === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const access = Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, controller);
+      routes.push({ method, path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'), access });
+    }
+  }
+  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+/** A concrete URL for a route pattern, on the demo board's T1. */
+function concrete(path: string): string {
+  return path
+    .replace(':board', 'SON')
+    .replace(':year', '2017')
+    .replace(':period', 'T1')
+    .replace(':code', 'SON-I07')
+    .replace(':name', 'Barn och ungdom')
+    .replace(':kind', 'indicators');
+}
+
+describe('who may do what (SPEC 7)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestAppWith2017();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('one guard, deny by default', () => {
+    it('every route declares a permission or is public, and the discovered routes are all the server has', () => {
+      const routes = declaredRoutes(t);
+      const undeclared = routes.filter((r) => r.access === undefined);
+      expect(undeclared).toEqual([]);
+      // The routes Express really serves (Swagger's own aside) are exactly the ones checked above.
+      const router = (t.app.getHttpAdapter().getInstance() as any).router;
+      const served = router.stack.filter((layer: any) => layer.route && !String(layer.route.path).startsWith('/api/docs')).length;
+      expect(served).toBe(routes.length);
+    });
+
+    it('the permission of every route, as the README lists it', () => {
+      expect(declaredRoutes(t).map((r) => `${r.method} ${r.path} ${r.access}`)).toEqual([
+        'POST /api/auth/login public',
+        'POST /api/auth/logout signedIn',
+        'GET /api/auth/me signedIn',
+        'GET /api/boards signedIn',
+        'GET /api/boards/:board/years/:year read',
+        'GET /api/boards/:board/years/:year/audit audit',
+        'GET /api/boards/:board/years/:year/audit.csv audit',
+        'GET /api/boards/:board/years/:year/audit.xlsx audit',
+        'GET /api/boards/:board/years/:year/periods/:period read',
+        'POST /api/boards/:board/years/:year/periods/:period write',
+        'PATCH /api/boards/:board/years/:year/periods/:period/activities/:code write',
+        'POST /api/boards/:board/years/:year/periods/:period/approve approve',
+        'GET /api/boards/:board/years/:year/periods/:period/budget.csv read',
+        'GET /api/boards/:board/years/:year/periods/:period/budget.xlsx read',
+        'GET /api/boards/:board/years/:year/periods/:period/charts/:kind.png read',
+        'PATCH /api/boards/:board/years/:year/periods/:period/goals/:code write',
+        'PATCH /api/boards/:board/years/:year/periods/:period/indicators/:code write',
+        'PUT /api/boards/:board/years/:year/periods/:period/indicators/:code write',
+        'DELETE /api/boards/:board/years/:year/periods/:period/lock admin',
+        'POST /api/boards/:board/years/:year/periods/:period/lock approve',
+        'PATCH /api/boards/:board/years/:year/periods/:period/operating-areas/:name write',
+        'POST /api/boards/:board/years/:year/periods/:period/reopen admin',
+        'GET /api/boards/:board/years/:year/periods/:period/report.xlsx read',
+        'POST /api/boards/:board/years/:year/periods/:period/submit submit',
+        'POST /api/import signedIn',
+        'GET /health public',
+      ]);
+    });
+
+    it('401 with a Swedish message on every route that is not public, without credentials or with a wrong token', async () => {
+      for (const route of declaredRoutes(t).filter((r) => r.access !== 'public')) {
+        const url = encodeURI(concrete(route.path));
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const anonymous = await t.anonymous()[method](url).send({});
+        expect([route.method, route.path, anonymous.status]).toEqual([route.method, route.path, 401]);
+        expect(anonymous.body.message).toMatch(/Du är inte inloggad/);
+        expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+        const wrong = await t.anonymous()[method](url).set('Authorization', 'Bearer påhittad').send({});
+        expect(wrong.status).toBe(401);
+      }
+    });
+
+    it('/health and the API description stay open', async () => {
+      await t.anonymous().get('/health').expect(200);
+      await t.anonymous().get('/api/docs').expect(200);
+    });
+  });
+
+  describe('sign-in', () => {
+    it('answers a token that opens the API, and signing out ends it', async () => {
+      await t.signedInAs('anna.åberg', 'auditor', ['SON']);
+      const res = await t.anonymous().post('/api/auth/login').send({ username: 'Anna.Åberg', password: TEST_PASSWORD }).expect(200);
+      expect(res.body).toEqual({ token: expect.any(String), expiresAt: expect.any(String), username: 'anna.åberg' });
+      const auth = `Bearer ${res.body.token}`;
+      const me = await t.anonymous().get('/api/auth/me').set('Authorization', auth).expect(200);
+      expect(me.body).toMatchObject({ username: 'anna.åberg', admin: false, grants: [{ role: 'auditor', boardCode: 'SON' }] });
+      // Only a hash of the token is stored.
+      const stored = await t.app.get(DataSource).query('SELECT token_hash FROM auth_token');
+      expect(JSON.stringify(stored)).not.toContain(res.body.token);
+      await t.anonymous().post('/api/auth/logout').set('Authorization', auth).expect(200);
+      await t.anonymous().get('/api/auth/me').set('Authorization', auth).expect(401);
+    });
+
+    it('refuses a wrong password, an unknown name and a bad body with Swedish messages', async () => {
+      await t.signedInAs('bertil', 'controller', ['SON']);
+      const wrong = await t.anonymous().post('/api/auth/login').send({ username: 'bertil', password: 'fel' }).expect(401);
+      expect(wrong.body.message).toBe('Fel användarnamn eller lösenord, eller så är kontot avstängt.');
+      await t.anonymous().post('/api/auth/login').send({ username: 'ingen-alls', password: TEST_PASSWORD }).expect(401);
+      const bad = await t.anonymous().post('/api/auth/login').send({ username: 3 }).expect(400);
+      expect(bad.body.errors).toEqual([
+        { path: 'username', message: 'Måste vara en text.' },
+        { path: 'password', message: 'Fältet saknas eller är tomt.' },
+      ]);
+    });
+
+    it('slows down repeated attempts on one user name with 429', async () => {
+      await t.signedInAs('cecilia', 'controller', ['SON']);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await t.anonymous().post('/api/auth/login').send({ username: 'cecilia', password: `gissning-${i}` })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const blocked = await t.anonymous().post('/api/auth/login').send({ username: 'cecilia', password: TEST_PASSWORD }).expect(429);
+      expect(blocked.body.message).toMatch(/För många försök/);
+    });
+
+    it('a disabled account can no longer sign in, and its tokens stop working', async () => {
+      const david = await t.signedInAs('david', 'controller', ['SON']);
+      await david().get('/api/boards').expect(200);
+      await t.app.get((await import('../src/auth/users.service')).UsersService).disable('david');
+      await david().get('/api/boards').expect(401);
+      await t.anonymous().post('/api/auth/login').send({ username: 'david', password: TEST_PASSWORD }).expect(401);
+    });
+  });
+
+  describe('roles per board', () => {
+    beforeAll(async () => {
+      await t.importDocument(planDocument()).expect(200);
+      await t.importDocument(followupDocument()).expect(200);
+    });
+
+    it('a controller of one board cannot read or write another board (403), and sees only its own boards', async () => {
+      const eva = await t.signedInAs('eva', 'controller', ['ÄLN']);
+      const boards = await eva().get('/api/boards').expect(200);
+      expect(boards.body.map((b: any) => b.code)).toEqual(['ÄLN']);
+      const put = await eva().put('/api/boards/SON/years/2017/periods/T1/indicators/SON-I07').send({ outcome: 1 }).expect(403);
+      expect(put.body.message).toBe('Du (eva) har inte behörighet att ändra uppgifter för nämnden SON.');
+      await eva().patch('/api/boards/SON/years/2017/periods/T1/goals/1.1').send({ analysis: 'x' }).expect(403);
+      await eva().get('/api/boards/SON/years/2017/periods/T1').expect(403);
+      const imported = await eva().post('/api/import').set('Content-Type', 'application/json').send(JSON.stringify({ kind: 'followup', version: 1, board: 'SON', year: 2017, period: 'T1' })).expect(403);
+      expect(imported.body.message).toMatch(/nämnden SON/);
+      const plan = await eva().post('/api/import').set('Content-Type', 'application/json').send(JSON.stringify(planDocument())).expect(403);
+      expect(plan.body.message).toMatch(/det gör en administratör/);
+      // On her own board she may.
+      await eva().patch('/api/boards/ÄLN/years/2031/periods/T1/indicators/ÄLN-I1').send({ forecast: 90 }).expect(200);
+      await eva().get('/api/boards/ÄLN/years/2031/audit').expect(403);
+      await eva().post('/api/boards/ÄLN/years/2031/periods/T1/approve').expect(403);
+    });
+
+    it('an auditor reads and exports everything of the board, the audit trail included, and changes nothing', async () => {
+      const frida = await t.signedInAs('frida', 'auditor', ['SON']);
+      await frida().get('/api/boards/SON/years/2017/periods/T1').expect(200);
+      await frida().get('/api/boards/SON/years/2017/periods/T1/budget.csv').expect(200);
+      await frida().get('/api/boards/SON/years/2017/audit').expect(200);
+      const res = await frida().patch('/api/boards/SON/years/2017/periods/T1/indicators/SON-I07').send({ outcome: 1 }).expect(403);
+      expect(res.body.message).toBe('Du (frida) har inte behörighet att ändra uppgifter för nämnden SON.');
+      await frida().put('/api/boards/SON/years/2017/periods/T1/indicators/SON-I07').send({ outcome: 1 }).expect(403);
+      await frida().post('/api/boards/SON/years/2017/periods/T1/submit').expect(403);
+      await frida().post('/api/boards/SON/years/2017/periods/T2').expect(403);
+      await frida().post('/api/import').set('Content-Type', 'application/json').send(JSON.stringify({ kind: 'followup', version: 1, board: 'SON', year: 2017, period: 'T1' })).expect(403);
+    });
+  });
+});
