@@ -196,11 +196,16 @@ export class CorrectionsService {
   }
 }
 
-/** The current values with the fields of the body applied: PATCH only those sent, PUT every one (left out = null). */
+/**
+ * The current values with the fields of the body applied: PATCH only those sent, PUT every
+ * one (left out = null). A field left out arrives as undefined (JSON has no undefined), a
+ * field sent as null clears the value.
+ */
 function merged<V extends object>(current: V, body: object, mode: CorrectionMode, fields: (keyof V & string)[]): V {
   const result = { ...current } as Record<string, unknown>;
   for (const field of fields) {
-    if (field in body) result[field] = (body as Record<string, unknown>)[field] ?? null;
+    const sent = (body as Record<string, unknown>)[field];
+    if (sent !== undefined) result[field] = sent;
     else if (mode === 'put') result[field] = null;
   }
   return result as V;
