@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, host);
   const where = config.databaseUrl ? 'PostgreSQL-servern i DATABASE_URL' : `den inbäddade databasen i ${config.dataDir}`;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  const address = `http://${shownHost}:${config.port}`;
+  const port = (app.getHttpServer().address() as { port: number } | null)?.port ?? config.port;
+  const address = `http://${shownHost}:${port}`;
   logger.log(`Verksamhetsuppföljning svarar på ${address} (API-beskrivning: ${address}/api/docs), med ${where}.`);
   if (demoLines.length > 0) {
     console.log([...demoLines, `Logga in: POST ${address}/api/auth/login med {"username": "...", "password": "..."}, eller prova i ${address}/api/docs.`].join('\n'));

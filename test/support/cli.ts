@@ -12,9 +12,10 @@ export interface CliResult {
 
 /**
  * Runs the built command line (`npm test` builds dist/ first) as a separate process with
- * the given database environment, the way a person runs `npm run cli -- ...`.
+ * the given database environment, the way a person runs `npm run cli -- ...`; `input` is
+ * what it reads on standard input (e.g. a password for --password-stdin).
  */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string>, input = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const clean = { ...process.env };
     delete clean.DATABASE_URL;
@@ -25,6 +26,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
+    child.stdin.end(input);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
