@@ -50,6 +50,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
         'Uppföljning av nämndernas mål, indikatorer, aktiviteter och budget: tertialrapporter och verksamhetsberättelse.',
       )
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Token från POST /api/auth/login' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);

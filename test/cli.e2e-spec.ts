@@ -66,7 +66,7 @@ describe('npm run cli -- import', () => {
     // Nothing of the refused follow-up exists: the year has no period yet.
     const lock = await runCli(['unlock', '--board', 'ÄLN', '--year', '2031', '--period', 'T1', '--reason', 'Prov'], db.env);
     expect(lock.code).toBe(1);
-    expect(lock.stderr).toMatch(/Det finns ingen uppföljning för T1 2031/);
+    expect(lock.stderr).toMatch(/Det finns ingen uppföljning för T1 \(tertial 1 2031\)/);
   });
 
   it.each([

@@ -166,6 +166,8 @@ describe('period workflow, audit trail and versioned corrections (SPEC 7)', () =
 
       const period = (await controller().get(encodeURI(T1)).expect(200)).body;
       expect(period).toMatchObject({ state: 'approved', approvedBy: 'maria.chef', locked: true });
+      const report = await loadXlsx(t, `${T1}/report.xlsx`);
+      expect(report.getWorksheet('Sammanfattning')!.getCell('A5').value).toMatch(/^Status: Godkänd av maria\.chef \d+ \p{L}+ \d{4}$/u);
 
       const before = await t.rowCounts();
       const patch = await controller().patch(encodeURI(I1)).send({ outcome: 1 }).expect(409);

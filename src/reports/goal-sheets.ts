@@ -1,6 +1,7 @@
 import type { Cell, Row, Workbook } from 'exceljs';
 import { clean } from '../common/decimal';
-import { ActivityFollowup, GoalFollowup, IndicatorFollowup } from '../followup/period-followup';
+import { ActivityFollowup, GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
+import { swedishDate } from './report-text';
 import { MORE_POSITIVE_TEXT } from '../goals/goal-assessment.calc';
 import { COLORS, paintAssessment, paintFlaggedCell, paintStatus, setFont } from './report-styles';
 import { ActivitySheetTemplate, ColumnTemplate, IndicatorSheetTemplate, SummarySheetTemplate } from './report-template';
@@ -46,6 +47,8 @@ function setGoalHeading(cell: Cell, goal: GoalFollowup, repeated: boolean): void
 /** Sammanfattning: one row per goal of all three levels, with bedömning, the indicators' view and the over-positive flag. */
 export function writeSummarySheet(workbook: Workbook, template: SummarySheetTemplate, ctx: ReportContext): void {
   const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
+  // The period's place in the workflow, on the free line above the table (SPEC 7: who approved it, when).
+  sheet.getCell(headerRow - 1, 1).value = workflowLine(ctx.followup);
   writeHeaderRow(sheet, 'summary', headerRow, template.columns, ctx);
   const goals = goalsInTreeOrder(ctx.followup.goals);
   goals.forEach(({ goal, depth }, i) => {
@@ -56,6 +59,18 @@ export function writeSummarySheet(workbook: Workbook, template: SummarySheetTemp
     fitRowHeight(row, template.columns);
   });
   addAutoFilter(sheet, headerRow, headerRow + goals.length, template.columns.length);
+}
+
+/** "Status: Godkänd av maria.chef 23 november 2026", "Status: Inlämnad av …", "Status: Öppen". */
+export function workflowLine(followup: PeriodFollowup): string {
+  if (!followup.state) return '';
+  if (followup.state === 'approved' && followup.approvedAt) {
+    return `Status: ${followup.stateLabel} av ${followup.approvedBy ?? 'okänd'} ${swedishDate(new Date(followup.approvedAt))}`;
+  }
+  if (followup.state === 'submitted' && followup.submittedAt) {
+    return `Status: ${followup.stateLabel} av ${followup.submittedBy ?? 'okänd'} ${swedishDate(new Date(followup.submittedAt))}`;
+  }
+  return `Status: ${followup.stateLabel}`;
 }
 
 function writeSummaryCell(row: Row, col: number, column: ColumnTemplate, goal: GoalFollowup, depth: number): void {
