@@ -24,7 +24,9 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
     logger: options.logger === false ? false : new AppLogger(),
   });
   // Security headers on every answer; CORS stays off (no other site's page may call the API) unless configured.
-  app.use(helmet());
+  // No upgrade-insecure-requests: the server speaks plain HTTP on 127.0.0.1 (TLS, if any, is the proxy's),
+  // and some browsers would otherwise fetch /api/docs' scripts over https from it.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins && config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.set('trust proxy', false);
   // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).
