@@ -195,3 +195,36 @@ describe('who may do what (SPEC 7)', () => {
     });
   });
 });
+
+describe('web sessions: an HttpOnly cookie, and a CSRF token on every write', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestAppWith2017();
+    await t.signedInAs('gustav', 'controller', ['SON']);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('signs in with a cookie; reads need only the cookie, writes also the CSRF token', async () => {
+    const login = await t.anonymous().post('/api/auth/login').send({ username: 'gustav', password: TEST_PASSWORD, cookie: true }).expect(200);
+    expect(login.body.token).toBeUndefined();
+    const setCookie = String(login.headers['set-cookie']);
+    expect(setCookie).toMatch(/^vu_session=[^;]+; Path=\/; Expires=.*; HttpOnly; SameSite=Strict$/);
+    const cookie = setCookie.split(';')[0];
+    const url = '/api/boards/SON/years/2017/periods/T1/indicators/SON-I07';
+
+    await t.anonymous().get('/api/boards/SON/years/2017/periods/T1').set('Cookie', cookie).expect(200);
+    // What another site's form or script could make the browser send: the cookie without the token.
+    const forged = await t.anonymous().patch(url).set('Cookie', cookie).send({ forecast: 1 }).expect(403);
+    expect(forged.body.message).toMatch(/CSRF-token/);
+    await t.anonymous().patch(url).set('Cookie', cookie).set('X-CSRF-Token', 'gissad').send({ forecast: 1 }).expect(403);
+    await t.anonymous().patch(url).set('Cookie', cookie).set('X-CSRF-Token', login.body.csrfToken).send({ forecast: 80 }).expect(200);
+
+    const logout = await t.anonymous().post('/api/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', login.body.csrfToken).expect(200);
+    expect(String(logout.headers['set-cookie'])).toMatch(/^vu_session=;/);
+    await t.anonymous().get('/api/boards').set('Cookie', cookie).expect(401);
+  });
+});

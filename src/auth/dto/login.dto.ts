@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SV } from '../../common/validation';
 
 function RequiredText(maxLength: number) {
@@ -21,4 +21,10 @@ export class LoginDto {
   @ApiProperty({ format: 'password' })
   @RequiredText(1000)
   password: string;
+
+  /** For the web pages: keep the sign-in in an HttpOnly session cookie (with a CSRF token) instead of answering the token. */
+  @ApiProperty({ required: false, default: false })
+  @IsOptional()
+  @IsBoolean({ message: SV.boolean })
+  cookie?: boolean;
 }
