@@ -49,6 +49,13 @@ describe('period workflow, audit trail and versioned corrections (SPEC 7)', () =
       expect((await auditEntries(t)).length).toBe(before);
     });
 
+    it('the plan import is audited too: the board, goals, indicators, activities and budget lines it created', async () => {
+      const plan = (await auditEntries(t)).filter((e) => e.period === null);
+      expect(plan[0]).toMatchObject({ objectKind: 'board', objectCode: 'ÄLN', field: 'name', oldValue: null, newValue: 'Äldrenämnden i Årsta' });
+      expect(new Set(plan.map((e) => e.objectKind))).toEqual(new Set(['board', 'goal', 'indicator', 'activity', 'operating_area', 'account_group']));
+      expect(plan.find((e) => e.objectCode === 'ÄLN-I1' && e.field === 'annualTarget')).toMatchObject({ oldValue: null, newValue: '90' });
+    });
+
     it('a refused import leaves no audit row', async () => {
       const before = (await auditEntries(t)).length;
       const doc = followupDocument();

@@ -15,6 +15,7 @@ export const AUDIT_KIND_LABELS: Record<string, string> = {
   operating_area: 'Verksamhetsområde',
   account_group: 'Kontogrupp',
   period: 'Period',
+  board: 'Nämnd',
 };
 
 export const AUDIT_FIELD_LABELS: Record<string, string> = {

@@ -123,7 +123,11 @@ export class BoardsService {
     const boards = manager.getRepository(Board);
     let board = await boards.findOneBy({ code: boardValues.code });
     if (!board || board.name !== boardValues.name) {
+      const oldName = board?.name ?? null;
       board = await boards.save({ ...(board ?? {}), ...boardValues });
+      await recordEvent(manager, {
+        boardCode: board.code, year, period: null, objectKind: 'board', objectCode: board.code, field: 'name', oldValue: oldName, newValue: board.name,
+      });
     }
 
     const years = manager.getRepository(PlanYear);
