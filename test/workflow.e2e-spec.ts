@@ -149,6 +149,8 @@ describe('period workflow, audit trail and versioned corrections (SPEC 7)', () =
       expect(area.body.errors.map((e: any) => e.path)).toEqual(['forecast', 'adjustment']);
       await controller().patch(encodeURI(`${T1}/goals/1.7`)).send({ assessment: 'kanske' }).expect(400);
       await controller().patch(encodeURI(I1)).set('If-Match', 'gammal').send({ outcome: 1 }).expect(400);
+      const list = await controller().patch(encodeURI(`${T1}/goals/1.7`)).send([]).expect(400);
+      expect(list.body.errors).toEqual([{ path: '', message: 'Innehållet måste vara ett JSON-objekt ({...}), inte en lista eller ett enskilt värde.' }]);
     });
 
     it('a period that does not exist is 404, and POST …/periods/{period} brings it into being', async () => {

@@ -31,7 +31,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   actual: 'Utfall (kr)',
   budget: 'Budget (kr)',
   previousYearBudget: 'Budget föregående år (kr)',
-  previousYearActual: 'Utfall föregående år',
+  previousYearActual: 'Utfall föregående år (kr)',
   name: 'Namn',
   expectedResult: 'Förväntat resultat',
   annualTarget: 'Årsmål',

@@ -16,7 +16,7 @@ export const DEMO_ACCOUNTS: { username: string; role: Role }[] = [
  */
 export async function createDemoAccounts(users: UsersService, board: string): Promise<string[]> {
   if ((await users.count()) > 0) return [];
-  const lines = ['Demokonton (lösenorden visas bara nu; byt inte ut dem mot egna i en riktig driftsättning):'];
+  const lines = ['Demokonton att prova med (lösenorden visas bara nu):'];
   for (const account of DEMO_ACCOUNTS) {
     const { generatedPassword } = await users.add(account.username, account.role, account.role === 'admin' ? [] : [board], null);
     lines.push(`  ${account.username.padEnd(16)} ${generatedPassword}   (${account.role}${account.role === 'admin' ? ', alla nämnder' : `, ${board}`})`);

@@ -33,6 +33,11 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
     const key = /^\d+$/.test(error.property) && Array.isArray(error.target) ? Number(error.property) : error.property;
     const path = joinPath(parentPath, key);
     const constraints = error.constraints ?? {};
+    if (parentPath === '' && constraints.isObject?.startsWith('Validation failed')) {
+      // Nest's ValidationPipe when the whole body is a list or a single value: its own message is English.
+      result.push({ path: '', message: 'Innehållet måste vara ett JSON-objekt ({...}), inte en lista eller ett enskilt värde.' });
+      continue;
+    }
     if ('whitelistValidation' in constraints) {
       result.push({ path, message: SV.unknownField });
     } else {
