@@ -56,6 +56,24 @@ describe('period workflow, audit trail and versioned corrections (SPEC 7)', () =
       expect(plan.find((e) => e.objectCode === 'ÄLN-I1' && e.field === 'annualTarget')).toMatchObject({ oldValue: null, newValue: '90' });
     });
 
+    it('removing an indicator from the plan also audits the figures that go with it', async () => {
+      const extra = planDocument();
+      extra.indicators.push({ ...extra.indicators[1], code: 'ÄLN-I9', name: 'Tillfällig indikator' });
+      await t.importDocument(extra).expect(200);
+      const doc = followupDocument();
+      doc.indicators.push({ code: 'ÄLN-I9', outcome: 12, men: null, women: null, forecast: null, analysis: null });
+      await t.importDocument(doc).expect(200);
+      const before = (await auditEntries(t)).length;
+      await t.importDocument(planDocument()).expect(200);
+      const removed = (await auditEntries(t)).slice(before);
+      expect(removed.filter((e) => e.period === 'T1').map((e) => [e.objectKind, e.objectCode, e.field, e.oldValue, e.newValue])).toEqual([
+        ['indicator', 'ÄLN-I9', 'outcome', '12', null],
+      ]);
+      expect(removed.filter((e) => e.period === null && e.field === 'name').map((e) => [e.objectCode, e.oldValue, e.newValue])).toEqual([
+        ['ÄLN-I9', 'Tillfällig indikator', null],
+      ]);
+    });
+
     it('a refused import leaves no audit row', async () => {
       const before = (await auditEntries(t)).length;
       const doc = followupDocument();

@@ -1,4 +1,4 @@
-import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { actorOf } from './audit-actor';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -53,6 +53,30 @@ export async function recordRowChanges<E extends ObjectLiteral>(
     await manager.createQueryBuilder().insert().into(AuditEntry).values(entries.slice(i, i + 500)).execute();
   }
   return entries.length;
+}
+
+/**
+ * Audits the rows the database will remove along with `removed` (foreign keys with ON
+ * DELETE CASCADE, such as an indicator's results in every period), so that removing a
+ * plan's indicator leaves a trace of the figures that went with it. Call before deleting.
+ */
+export async function recordCascadedRemovals<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  removed: ObjectLiteral[],
+): Promise<void> {
+  if (removed.length === 0) return;
+  const parent = manager.connection.getMetadata(entity);
+  const ids = removed.map((row) => row.id);
+  for (const child of manager.connection.entityMetadatas) {
+    if (child === parent) continue; // a tree's own sub-rows are in `removed` themselves
+    for (const relation of child.manyToOneRelations) {
+      if (relation.inverseEntityMetadata !== parent || relation.onDelete !== 'CASCADE') continue;
+      const joinProperty = relation.joinColumns[0].propertyName;
+      const rows: ObjectLiteral[] = await manager.getRepository(child.target).find({ where: { [joinProperty]: In(ids) } });
+      await recordRowChanges(manager, child.target, rows.map((row) => ({ key: String(row.id), before: row, after: null })));
+    }
+  }
 }
 
 /** An audit row for something that is not a table row's column, such as a period's workflow step. */

@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { recordRowChanges, RowChange } from '../audit/audit-recorder';
+import { recordCascadedRemovals, recordRowChanges, RowChange } from '../audit/audit-recorder';
 
 /** What an import did to one kind of row; shown to the user after the import. */
 export interface SyncStats {
@@ -66,6 +66,7 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
   for (const row of missing) changes.push({ key: keyOf(row), before: row, after: null });
   // Audited before the removal, so that a removed row's code can still be looked up.
   await recordRowChanges(manager, entity, changes);
+  await recordCascadedRemovals(manager, entity, missing);
   if (missing.length > 0) {
     await manager.delete(entity, missing.map((row) => row.id));
     stats.removed = missing.length;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { recordRowChanges } from '../audit/audit-recorder';
+import { recordCascadedRemovals, recordRowChanges } from '../audit/audit-recorder';
 import { emptyStats, SyncStats, syncRows } from '../common/sync-rows';
 import { Assessment, GoalAssessment } from './goal-assessment.entity';
 import { Goal, GoalLevel } from './goal.entity';
@@ -67,6 +67,7 @@ export class GoalsService {
     const removed = existing.filter((g) => !keep.has(g.code));
     const remove = removed.map((g) => g.id);
     await recordRowChanges(manager, Goal, removed.map((g) => ({ key: g.code, before: g, after: null })));
+    await recordCascadedRemovals(manager, Goal, removed);
     if (remove.length > 0) await manager.delete(Goal, { id: In(remove) });
     return remove.length;
   }
