@@ -20,4 +20,8 @@ export class OperatingAreaResult extends PeriodRow {
   /** Justering: budget adjustments requested (e.g. from the city's central funds). */
   @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 })
   adjustment: number;
+
+  /** What the report says about the area's prognos, under a heading with its avvikelse. */
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
 }

@@ -7,6 +7,7 @@ import { AccountGroupResult } from '../budget/account-group-result.entity';
 import { AccountGroup } from '../budget/account-group.entity';
 import { OperatingAreaResult } from '../budget/operating-area-result.entity';
 import { OperatingArea } from '../budget/operating-area.entity';
+import { PeriodText } from '../followup/period-text.entity';
 import { GoalAssessment } from '../goals/goal-assessment.entity';
 import { Goal } from '../goals/goal.entity';
 import { IndicatorResult } from '../indicators/indicator-result.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   OperatingAreaResult,
   AccountGroup,
   AccountGroupResult,
+  PeriodText,
 ];

@@ -6,12 +6,13 @@ import { GoalsModule } from '../goals/goals.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { FollowupController } from './followup.controller';
 import { FollowupService } from './followup.service';
+import { PeriodTextsService } from './period-texts.service';
 
 /** Period follow-up: one period's figures with everything computed, and a controller's corrections. */
 @Module({
   imports: [BoardsModule, GoalsModule, IndicatorsModule, ActivitiesModule, BudgetModule],
   controllers: [FollowupController],
-  providers: [FollowupService],
-  exports: [FollowupService],
+  providers: [FollowupService, PeriodTextsService],
+  exports: [FollowupService, PeriodTextsService],
 })
 export class FollowupModule {}

@@ -1,5 +1,7 @@
 import { Period } from '../common/period';
 import { AccountTable, OperatingAreaTable } from '../budget/budget.calc';
+import { ForecastAccuracyTable } from '../budget/forecast-accuracy.calc';
+import { AssessmentFlag } from '../common/vocabulary';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
@@ -38,6 +40,8 @@ export interface IndicatorFollowup {
   statusLabel: string;
   genderGap: number | null;
   genderGapFlagged: boolean;
+  /** The indicator's own number of decimals, used for every value of it in every renderer. */
+  decimals: number;
 }
 
 export interface ActivityFollowup {
@@ -65,6 +69,11 @@ export interface GoalFollowup {
   suggestionLabel: string;
   /** The bedömning is better than the indicators carry. */
   assessmentMorePositive: boolean;
+  /** The bedömning is Uppfylls helt or delvis but no assessed indicator or sub-goal carries it. */
+  assessmentUnsupported: boolean;
+  /** Which flag of SPEC 3.3 the bedömning carries, if any, and its text. */
+  flag: AssessmentFlag | null;
+  flagText: string | null;
   indicators: IndicatorFollowup[];
   activities: ActivityFollowup[];
   children: GoalFollowup[];
@@ -77,6 +86,29 @@ export interface BudgetFollowup {
   operatingAreaTable: OperatingAreaTable;
   /** Budgetföljsamhet. */
   budgetCompliance: number | null;
+  /** The comment per verksamhetsområde (only those that have one), with its avvikelse. */
+  areaComments: { name: string; deviation: number | null; comment: string }[];
+  /** Netto − Nämnden totalt per column when they differ (SPEC 3.4), otherwise null. */
+  reconciliation: Reconciliation | null;
+  /** In the verksamhetsberättelse with a T2 follow-up: T2 prognos and prognossäkerhet per area. */
+  forecastAccuracy: ForecastAccuracyTable | null;
+}
+
+/** Avstämningsdifferens in kronor: the driftbudget's Netto minus the areas' Nämnden totalt. */
+export interface Reconciliation {
+  budget: number | null;
+  /** Prognos in T1/T2, utfall (bokslut) in VB. */
+  forecast: number | null;
+}
+
+/** The report's narrative texts (SPEC 2.2); null or empty when the follow-up has none. */
+export interface ReportTexts {
+  /** Sammanfattande analys. */
+  summary: string | null;
+  /** The text under the driftbudget table. */
+  budgetComment: string | null;
+  /** The headed parts after the budget, in the document's order. */
+  sections: { heading: string; text: string }[];
 }
 
 export interface PeriodFollowup {
@@ -89,6 +121,7 @@ export interface PeriodFollowup {
   reported: boolean;
   locked: boolean;
   lockedAt: Date | null;
+  texts: ReportTexts;
   goals: GoalFollowup[];
   budget: BudgetFollowup;
 }

@@ -1,7 +1,6 @@
 import type { Cell, Row, Workbook } from 'exceljs';
 import { clean } from '../common/decimal';
 import { ActivityFollowup, GoalFollowup, IndicatorFollowup } from '../followup/period-followup';
-import { MORE_POSITIVE_TEXT } from '../goals/goal-assessment.calc';
 import { COLORS, paintAssessment, paintFlaggedCell, paintStatus, setFont } from './report-styles';
 import { ActivitySheetTemplate, ColumnTemplate, IndicatorSheetTemplate, SummarySheetTemplate } from './report-template';
 import {
@@ -50,7 +49,7 @@ export function writeSummarySheet(workbook: Workbook, template: SummarySheetTemp
   const goals = goalsInTreeOrder(ctx.followup.goals);
   goals.forEach(({ goal, depth }, i) => {
     const row = sheet.getRow(headerRow + 1 + i);
-    if (goal.assessmentMorePositive) fillRow(row, template.columns.length, COLORS.flaggedRow);
+    if (goal.flag) fillRow(row, template.columns.length, COLORS.flaggedRow);
     if (depth === 0) emphasizeRow(row, template.columns.length, { bold: true, line: 'thin' });
     template.columns.forEach((column, c) => writeSummaryCell(row, c + 1, column, goal, depth));
     fitRowHeight(row, template.columns);
@@ -74,8 +73,8 @@ function writeSummaryCell(row: Row, col: number, column: ColumnTemplate, goal: G
       setText(cell, goal.suggestionLabel);
       return paintAssessment(cell, goal.suggestion);
     case 'divergence':
-      setText(cell, goal.assessmentMorePositive ? MORE_POSITIVE_TEXT : null);
-      if (goal.assessmentMorePositive) paintFlaggedCell(cell);
+      setText(cell, goal.flagText);
+      if (goal.flag) paintFlaggedCell(cell);
   }
 }
 

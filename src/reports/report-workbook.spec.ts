@@ -287,7 +287,12 @@ describe('report workbook of Socialnämnden T1 2017', () => {
         expect(fillOf(row.getCell(6))).toBe(COLORS.flaggedCell);
         expect(fillOf(row.getCell(3))).toBe(COLORS.flaggedRow);
       }
-      const others = dataRows(sheet()).filter((r) => !flagged.includes(r));
+      const unsupported = dataRows(sheet()).filter((r) => r.getCell(6).value === 'Bedömningen saknar stöd i indikatorerna');
+      // 22 Uppfylls helt and 2.5's Uppfylls delvis with no assessed indicator or nämndmål behind them
+      expect(unsupported).toHaveLength(23);
+      expect(unsupported.map((r) => r.getCell(2).value)).toEqual(expect.arrayContaining(['1.2.b', '2.5', '4.7', '4.8.a']));
+      for (const row of unsupported) expect(fillOf(row.getCell(6))).toBe(COLORS.flaggedCell);
+      const others = dataRows(sheet()).filter((r) => !flagged.includes(r) && !unsupported.includes(r));
       expect(others.every((r) => r.getCell(6).value === null && fillOf(r.getCell(3)) !== COLORS.flaggedRow)).toBe(true);
     });
   });

@@ -12,6 +12,7 @@ import {
 } from '../../src/budget/budget.calc';
 import { ChartKind, RenderedChart } from '../../src/charts/chart-kinds';
 import { Period, reportTitle } from '../../src/common/period';
+import { reconcile } from '../../src/followup/assemble-followup.calc';
 import { PeriodFollowup } from '../../src/followup/period-followup';
 
 /*
@@ -70,6 +71,9 @@ export function asPeriod(
       accountTable: accounts,
       operatingAreaTable: areas,
       budgetCompliance: budgetCompliance(period, accounts),
+      areaComments: t1.areaComments,
+      reconciliation: reconcile(accounts.net, areas.total, period),
+      forecastAccuracy: null,
     },
   };
 }

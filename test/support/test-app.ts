@@ -31,6 +31,7 @@ const TABLES = [
   'operating_area_result',
   'account_group',
   'account_group_result',
+  'period_text',
 ];
 
 export async function startTestApp(): Promise<TestApp> {
