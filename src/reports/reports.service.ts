@@ -10,6 +10,7 @@ import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
 import { budgetFileName, reportFileName } from './report-file-names';
 import { loadReportTemplates, ReportTemplate } from './report-template';
 import { buildReportWorkbook } from './report-workbook';
+import { buildReportDocument, DOCX_TYPE } from './report-document';
 
 /** A file to hand to the user: its Swedish name, content type and bytes. */
 export interface ReportFile {
@@ -55,6 +56,15 @@ export class ReportsService implements OnModuleInit {
       content: Buffer.from(await workbook.xlsx.writeBuffer()),
       charts,
     };
+  }
+
+  /** "Tertialrapport 1 2017 – Socialnämnden.docx": the report as the board reads it, with the template's charts. */
+  async reportDocument(board: string, year: number, period: Period): Promise<ReportFile> {
+    const followup = await this.followups.getReportedFollowup(board, year, period);
+    const template = this.templates[period];
+    const charts = await this.charts.render(followup, chartKindsOf(template));
+    const content = await buildReportDocument({ followup, template, charts, generatedAt: new Date() });
+    return { fileName: reportFileName(followup, 'docx'), contentType: DOCX_TYPE, content };
   }
 
   /** The Driftbudget and Verksamhetsområden tables alone, as xlsx or as CSV for Swedish Excel. */
