@@ -88,9 +88,11 @@ describe('budget CSV', () => {
     expect(drift[drift.length - 1].slice(0, 5)).toEqual(['Netto', '980,3', '263,2', '26,8', '1215,3']); // no thousands separator
   });
 
-  it('has a Verksamhetsområden section ending with Nämnden totalt and the Budgetföljsamhet', () => {
+  it('has a Verksamhetsområden section ending with Nämnden totalt, the Avstämningsdifferens and the Budgetföljsamhet', () => {
     const areas = section(rows, 'Verksamhetsområden');
-    expect(areas[areas.length - 2]).toEqual(['Nämnden totalt', '924,6', '1215,4', '1216,1', '-0,7', '0,7', '0,0']);
+    expect(areas[areas.length - 3]).toEqual(['Nämnden totalt', '924,6', '1215,4', '1216,1', '-0,7', '0,7', '0,0']);
+    // the 2017 data: Netto 1 215,3 / 1 216,2 against Nämnden totalt 1 215,4 / 1 216,1 (rounded printed tables)
+    expect(areas[areas.length - 2]).toEqual(['Avstämningsdifferens', '', '-0,1', '0,1', '', '', '']);
     expect(areas[areas.length - 1]).toEqual(['Budgetföljsamhet (%)', '100,1']);
     expect(areas.find((r) => r[0] === 'Barn och ungdom')![4]).toBe('-1,8');
   });

@@ -24,8 +24,11 @@ export interface BudgetExportOptions {
 
 type BudgetSheetTemplate = AccountSheetTemplate | OperatingAreaSheetTemplate;
 
+/** The budget sheets of the template with their figures only: the areas' comments belong to the report, not to the auditors' tables. */
 function budgetSheets(template: ReportTemplate): BudgetSheetTemplate[] {
-  return template.sheets.filter((s): s is BudgetSheetTemplate => s.kind === 'accounts' || s.kind === 'operatingAreas');
+  return template.sheets
+    .filter((s): s is BudgetSheetTemplate => s.kind === 'accounts' || s.kind === 'operatingAreas')
+    .map((s) => ({ ...s, columns: s.columns.filter((c) => c.field !== 'comment') }));
 }
 
 /**
@@ -71,7 +74,7 @@ function csvSection(sheet: BudgetSheetTemplate, ctx: ReportContext): string[][] 
   const columns = visibleColumns(sheet.columns, ctx);
   const header = columns.map((c) => csvText(fillText(c.header, ctx.texts) + unitSuffix(valueKindOf(sheet.kind, c.field))));
   const rows = sheet.kind === 'accounts' ? accountTableRows(budget.accountTable) : operatingAreaRows(ctx);
-  const body = rows.map((row) => columns.map((c) => csvValue(row, c.field as BudgetField | 'name', valueKindOf(sheet.kind, c.field))));
+  const body = rows.map((row) => columns.map((c) => csvValue(row, c.field as BudgetField | 'name' | 'comment', valueKindOf(sheet.kind, c.field))));
   if (sheet.kind === 'accounts') return [figureLine(sheet.guideRate, budget.guideRate, ctx), header, ...body];
   return [header, ...body, figureLine(sheet.budgetCompliance, budget.budgetCompliance, ctx)];
 }
@@ -79,7 +82,11 @@ function csvSection(sheet: BudgetSheetTemplate, ctx: ReportContext): string[][] 
 function operatingAreaRows(ctx: ReportContext): BudgetTableRow[] {
   const table = ctx.followup.budget.operatingAreaTable;
   const accuracy = ctx.previous ? forecastAccuracyTable(table, ctx.previous.budget.operatingAreaTable) : null;
-  return operatingAreaTableRows(table, accuracy);
+  const rows = operatingAreaTableRows(table, accuracy, ctx.followup.budget.areaComments);
+  const difference = ctx.followup.budget.reconciliation;
+  // As in the workbook: Netto − Nämnden totalt under the total when the two differ (SPEC 3.4).
+  if (difference) rows.push({ label: 'Avstämningsdifferens', style: 'sum', members: null, values: { budget: difference.budget, forecast: difference.forecast } });
+  return rows;
 }
 
 function unitSuffix(kind: string): string {
@@ -92,8 +99,9 @@ function figureLine(figure: FigureTemplate, value: number | null, ctx: ReportCon
   return [csvText(`${fillText(figure.label, ctx.texts)} (%)`), value === null ? '' : percentText(value)];
 }
 
-function csvValue(row: BudgetTableRow, field: BudgetField | 'name', kind: string): string {
+function csvValue(row: BudgetTableRow, field: BudgetField | 'name' | 'comment', kind: string): string {
   if (field === 'name') return csvText(row.label);
+  if (field === 'comment') return csvText(row.comment ?? '');
   const value = row.values[field] ?? null;
   if (value === null) return '';
   return kind === 'amount' ? formatMnkr(value) : percentText(value);

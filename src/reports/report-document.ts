@@ -295,12 +295,14 @@ function economyPart(
   if (accounts) {
     out.push(heading(DOCUMENT_HEADINGS.accounts, 2));
     out.push(new Paragraph({ children: [new TextRun({ text: `${accounts.guideRate.label} ${formatShare(budget.guideRate)}`, bold: true })] }));
-    out.push(budgetTable(accountTableRows(budget.accountTable), accounts.columns, fill), spacer());
+    out.push(budgetTable(accountTableRows(budget.accountTable), accounts.columns.filter((c) => c.field !== 'comment'), fill), spacer());
   }
   out.push(...textParagraphs(texts.budgetComment, 3));
   if (areas) {
     out.push(heading(DOCUMENT_HEADINGS.areas, 2));
-    const columns = budget.forecastAccuracy ? areas.columns : areas.columns.filter((c) => c.field !== 't2Forecast' && c.field !== 'forecastAccuracy');
+    // The comments follow the table under headings of their own, as in the city's report.
+    const shown = areas.columns.filter((c) => c.field !== 'comment');
+    const columns = budget.forecastAccuracy ? shown : shown.filter((c) => c.field !== 't2Forecast' && c.field !== 'forecastAccuracy');
     const rows = operatingAreaTableRows(budget.operatingAreaTable, budget.forecastAccuracy);
     if (budget.reconciliation) {
       rows.push({

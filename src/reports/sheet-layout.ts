@@ -152,8 +152,11 @@ export function fitRowHeight(row: Row, columns: { width: number }[]): void {
     if (typeof cell.value !== 'string' || !cell.alignment?.wrapText) return;
     lines = Math.max(lines, wrappedLines(cell.value, lineCapacity(column.width, cell)));
   });
-  row.height = lines * LINE_POINTS;
+  row.height = Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
 }
+
+/** The tallest row Excel allows (409 pt); a longer text stays whole in its cell and scrolls there. */
+const MAX_ROW_POINTS = 409;
 
 /** Characters of running text that fit on one line of a cell (widths count the digit "0"; letters are narrower on average). */
 function lineCapacity(width: number, cell: Cell): number {
