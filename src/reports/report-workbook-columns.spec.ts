@@ -75,14 +75,14 @@ describe('report workbook: the added columns and the report\'s way of printing v
   it('has no Avstämningsdifferens when the two agree', async () => {
     const agreeing = son2017T1();
     agreeing.budget = { ...agreeing.budget, reconciliation: null };
-    const book = await readBack(buildReportWorkbook({ followup: agreeing, template: loadReportTemplate('T1'), charts: [], generatedAt: null }));
+    const book = await readBack(buildReportWorkbook({ followup: agreeing, template: loadReportTemplate('T1'), charts: [], generatedAt: new Date('2026-11-23T10:00:00Z') }));
     expect(dataRows(sheetOf(book, 'Verksamhetsområden')).map((r) => r.getCell(1).value)).not.toContain('Avstämningsdifferens');
   });
 
   it('leaves Avvikelse empty on activities without one, and says Ja where there is one', async () => {
     const withDeviation = son2017T1();
     withDeviation.goals[0].children[0].activities[0] = { ...withDeviation.goals[0].children[0].activities[0], deviation: true, comment: 'Försenad' };
-    const book = await readBack(buildReportWorkbook({ followup: withDeviation, template: loadReportTemplate('T1'), charts: [], generatedAt: null }));
+    const book = await readBack(buildReportWorkbook({ followup: withDeviation, template: loadReportTemplate('T1'), charts: [], generatedAt: new Date('2026-11-23T10:00:00Z') }));
     const values = dataRows(sheetOf(book, 'Aktiviteter')).map((r) => r.getCell(5).value);
     expect(values.filter((v) => v === 'Ja')).toHaveLength(1);
     expect(values.filter((v) => v !== 'Ja').every((v) => v === null)).toBe(true);
