@@ -1,6 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { PeriodFollowup } from '../followup/period-followup';
-import { dummyCharts, son2017T1, son2017T2, son2017Vb } from '../../test/support/report-fixtures';
+import { dummyCharts, son2017T1, son2017T2, son2017Vb, withT2 } from '../../test/support/report-fixtures';
 import { dataRows, formulaOf, headers, numberOf, readBack, sheetOf } from '../../test/support/workbook-reading';
 import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
 import { budgetFileName, reportFileName } from './report-file-names';
@@ -118,7 +118,7 @@ describe('budget CSV', () => {
   });
 
   it('shows prognossäkerhet in a verksamhetsberättelse with a T2 follow-up', () => {
-    const vbRows = parseCsv(buildBudgetCsv(son2017Vb(), loadReportTemplate('VB'), { previous: son2017T2() }).slice(1));
+    const vbRows = parseCsv(buildBudgetCsv(withT2(son2017Vb(), son2017T2()), loadReportTemplate('VB')).slice(1));
     const areas = section(vbRows, 'Verksamhetsområden');
     expect(areas[0].slice(-2)).toEqual(['Prognos T2 2017 (mnkr)', 'Prognossäkerhet (%)']);
     expect(areas.find((r) => r[0] === 'Omstrukturering')!.slice(-2)).toEqual(['7,5', '7,8']); // (7,5 − 6,8) / 9,0

@@ -1,5 +1,4 @@
 import * as ExcelJS from 'exceljs';
-import { forecastAccuracyTable } from '../budget/forecast-accuracy.calc';
 import { clean } from '../common/decimal';
 import { formatMnkr } from '../common/money';
 import { PeriodFollowup } from '../followup/period-followup';
@@ -17,8 +16,6 @@ import { ReportContext, visibleColumns } from './sheet-layout';
  */
 
 export interface BudgetExportOptions {
-  /** Tertialrapport 2 of the same board and year, for the verksamhetsberättelse's prognossäkerhet. */
-  previous?: PeriodFollowup | null;
   generatedAt?: Date;
 }
 
@@ -41,7 +38,7 @@ export function buildBudgetWorkbook(
   options: BudgetExportOptions = {},
 ): ExcelJS.Workbook {
   const generatedAt = options.generatedAt ?? new Date();
-  const ctx = reportContext(followup, options.previous ?? null, template, generatedAt);
+  const ctx = reportContext(followup, template, generatedAt);
   const workbook = buildWorkbook(ctx, budgetSheets(template), [], generatedAt);
   workbook.title = budgetTitle(followup);
   return workbook;
@@ -61,9 +58,8 @@ const LINE_END = '\r\n';
 export function buildBudgetCsv(
   followup: PeriodFollowup,
   template: ReportTemplate,
-  options: Pick<BudgetExportOptions, 'previous'> = {},
 ): string {
-  const ctx = reportContext(followup, options.previous ?? null, template, null);
+  const ctx = reportContext(followup, template, null);
   const lines: string[][] = [[csvText(budgetTitle(followup))]];
   for (const sheet of budgetSheets(template)) lines.push([], [csvText(sheet.name)], ...csvSection(sheet, ctx));
   return BOM + lines.map((fields) => fields.join(SEPARATOR) + LINE_END).join('');
@@ -81,8 +77,7 @@ function csvSection(sheet: BudgetSheetTemplate, ctx: ReportContext): string[][] 
 
 function operatingAreaRows(ctx: ReportContext): BudgetTableRow[] {
   const table = ctx.followup.budget.operatingAreaTable;
-  const accuracy = ctx.previous ? forecastAccuracyTable(table, ctx.previous.budget.operatingAreaTable) : null;
-  const rows = operatingAreaTableRows(table, accuracy, ctx.followup.budget.areaComments);
+  const rows = operatingAreaTableRows(table, ctx.followup.budget.forecastAccuracy, ctx.followup.budget.areaComments);
   const difference = ctx.followup.budget.reconciliation;
   // As in the workbook: Netto − Nämnden totalt under the total when the two differ (SPEC 3.4).
   if (difference) rows.push({ label: 'Avstämningsdifferens', style: 'sum', members: null, values: { budget: difference.budget, forecast: difference.forecast } });

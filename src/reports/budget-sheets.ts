@@ -1,5 +1,4 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { forecastAccuracyTable } from '../budget/forecast-accuracy.calc';
 import { kronorToMnkr } from '../common/money';
 import { BudgetField, DERIVATIONS, ValueKind, valueKindOf } from './report-fields';
 import { COLORS, setFont } from './report-styles';
@@ -57,8 +56,7 @@ export function writeOperatingAreaSheet(
   const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
   const columns = visibleColumns(template.columns, ctx);
   const table = ctx.followup.budget.operatingAreaTable;
-  const accuracy = ctx.previous ? forecastAccuracyTable(table, ctx.previous.budget.operatingAreaTable) : null;
-  const rows = operatingAreaTableRows(table, accuracy, ctx.followup.budget.areaComments);
+  const rows = operatingAreaTableRows(table, ctx.followup.budget.forecastAccuracy, ctx.followup.budget.areaComments);
   writeBudgetTable(sheet, 'operatingAreas', headerRow, columns, rows, ctx);
   const totalRow = headerRow + rows.length;
   const extra = writeReconciliationRow(sheet, totalRow + 1, columns, net, ctx) ? 1 : 0;

@@ -13,8 +13,6 @@ import { ColumnTemplate, ReportTemplate } from './report-template';
 /** Everything a sheet is written from. */
 export interface ReportContext {
   followup: PeriodFollowup;
-  /** Tertialrapport 2, for the verksamhetsberättelse's prognossäkerhet; null when there is none. */
-  previous: PeriodFollowup | null;
   template: ReportTemplate;
   texts: Record<Placeholder, string>;
 }
@@ -48,9 +46,9 @@ function escapeHeaderFooter(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** The columns a workbook shows: prognossäkerhet only when a T2 follow-up is at hand. */
+/** The columns a workbook shows: prognossäkerhet only when the follow-up carries the T2 comparison. */
 export function visibleColumns(columns: ColumnTemplate[], ctx: ReportContext): ColumnTemplate[] {
-  return ctx.previous ? columns : columns.filter((c) => !T2_FIELDS.includes(c.field));
+  return ctx.followup.budget.forecastAccuracy ? columns : columns.filter((c) => !T2_FIELDS.includes(c.field));
 }
 
 /** Value kinds shown as figures: right-aligned, and so are their headers. */

@@ -10,6 +10,7 @@ import {
   operatingAreaTable,
   OperatingAreaRow,
 } from '../../src/budget/budget.calc';
+import { forecastAccuracyTable } from '../../src/budget/forecast-accuracy.calc';
 import { ChartKind, RenderedChart } from '../../src/charts/chart-kinds';
 import { Period, reportTitle } from '../../src/common/period';
 import { reconcile } from '../../src/followup/assemble-followup.calc';
@@ -76,6 +77,14 @@ export function asPeriod(
       forecastAccuracy: null,
     },
   };
+}
+
+/**
+ * The verksamhetsberättelse with its T2 comparison, as the follow-up assembly gives it when
+ * the year has a T2 follow-up (prognossäkerhet per verksamhetsområde).
+ */
+export function withT2(vb: PeriodFollowup, t2: PeriodFollowup): PeriodFollowup {
+  return { ...vb, budget: { ...vb.budget, forecastAccuracy: forecastAccuracyTable(vb.budget.operatingAreaTable, t2.budget.operatingAreaTable) } };
 }
 
 /** The VB 2017 variant: the year's utfall is the T1 prognos rounded to whole mnkr, each area ends 0,5 mnkr under its T1 prognos. */
