@@ -1,5 +1,6 @@
 import type { IndicatorUnit } from '../indicators/indicator.entity';
 import type { GoalLevel } from '../goals/goal.entity';
+import { kronorToMnkrTenths } from './money';
 
 /*
  * The domain's words and number forms in one place: what every renderer (API, workbook,
@@ -76,12 +77,16 @@ export function indicatorDecimals(values: (number | null | undefined)[]): number
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** A number the Swedish way with a fixed number of decimals: −1 234,5 (space thousands, decimal comma, real minus). */
 export function formatNumber(value: number, decimals: number): string {
-  const text = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
-    roundTo(value, decimals),
-  );
-  return text.replace(/-/g, MINUS);
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, format);
+  }
+  return format.format(roundTo(value, decimals)).replace(/[-−]/g, MINUS);
 }
 
 /** An indicator value with its unit, as the report prints it: "85 %", "6,2 %", "80 index", "12 st". */
@@ -106,9 +111,12 @@ export function formatIndicatorTarget(
   return target === 0 ? band : `${formatIndicatorValue(target, unit, decimals)} ${band}`;
 }
 
-/** An amount in whole kronor as mnkr with one decimal: 1 215 400 000 → "1 215,4". */
+/**
+ * An amount in whole kronor as mnkr with one decimal for print: 1 215 400 000 → "1 215,4".
+ * Rounded exactly on the integer kronor (money.ts), as every money figure is.
+ */
 export function formatMnkr(kronor: number): string {
-  return formatNumber(kronor / 1_000_000, 1);
+  return formatNumber(kronorToMnkrTenths(kronor) / 10, 1);
 }
 
 /**
@@ -116,7 +124,7 @@ export function formatMnkr(kronor: number): string {
  * budget in balance (what rounds to 0,0).
  */
 export function formatDeviationMnkr(kronor: number): string {
-  const mnkr = roundTo(kronor / 1_000_000, 1);
+  const mnkr = kronorToMnkrTenths(kronor) / 10;
   if (mnkr === 0) return '±0 mnkr';
   return `${mnkr > 0 ? '+' : ''}${formatNumber(mnkr, 1)} mnkr`;
 }

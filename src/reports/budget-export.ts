@@ -1,5 +1,5 @@
 import * as ExcelJS from 'exceljs';
-import { clean } from '../common/decimal';
+import { roundTo } from '../common/vocabulary';
 import { formatMnkr } from '../common/money';
 import { PeriodFollowup } from '../followup/period-followup';
 import { accountTableRows, BudgetTableRow, operatingAreaTableRows } from './budget-table';
@@ -104,7 +104,7 @@ function csvValue(row: BudgetTableRow, field: BudgetField | 'name' | 'comment', 
 
 /** A share as percent with one decimal and a decimal comma: 0.2905 → "29,1", half away from zero. */
 function percentText(fraction: number): string {
-  const tenths = Math.round(Math.abs(clean(fraction * 1000)));
+  const tenths = Math.abs(roundTo(fraction * 1000, 0));
   const sign = fraction < 0 && tenths !== 0 ? '-' : '';
   return `${sign}${Math.floor(tenths / 10)},${tenths % 10}`;
 }
