@@ -168,6 +168,12 @@ describe('the report as a Word document, Socialnämnden T1 2017', () => {
     expect(doc.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(dummyCharts().length);
     const footer = doc.files.find((f) => /^word\/footer\d*\.xml$/.test(f));
     expect(footer).toBeDefined();
+    // A4 portrait for the report, A4 landscape for the charts
+    const sizes = [...doc.xml.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0]);
+    expect(sizes).toHaveLength(2);
+    expect(sizes[0]).toMatch(/w:w="11906" w:h="16838"/);
+    expect(sizes[1]).toMatch(/w:w="16838" w:h="11906"/);
+    expect(sizes[1]).toContain('w:orient="landscape"');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -77,7 +78,6 @@ const FLAG_FILL = 'F8CBAD';
 
 /** A4 portrait in twentieths of a point, 2 cm margins; the text is 17 cm wide. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const TEXT_WIDTH_PX = Math.round(((PAGE.width - 2 * PAGE.margin) / 1440) * 96);
 
 export async function buildReportDocument(input: ReportDocumentInput): Promise<Buffer> {
   return Packer.toBuffer(reportDocument(input));
@@ -94,8 +94,28 @@ export function reportDocument({ followup, template, charts, generatedAt }: Repo
     ...summaryPart(followup),
     ...goalPart(followup, sheet('indicators')?.columns ?? [], sheet('activities')?.columns ?? [], fill),
     ...economyPart(followup, sheet('accounts'), sheet('operatingAreas'), fill),
-    ...chartPart(charts),
   ];
+  const header = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: fill(template.footer), size: 18, color: '595959' })] })],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ children: ['Sid ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], size: 18 })],
+      }),
+    ],
+  });
+  const margin = { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin };
+  // The charts are drawn for a landscape page, as in the workbook: a landscape section of their own.
+  const chartSection = charts.length === 0
+    ? []
+    : [{
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin } },
+        headers: { default: header },
+        footers: { default: footer },
+        children: chartPart(charts),
+      }];
 
   return new Document({
     creator: followup.board.name,
@@ -112,29 +132,12 @@ export function reportDocument({ followup, template, charts, generatedAt }: Repo
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: fill(template.footer), size: 18, color: '595959' })] })],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ children: ['Sid ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], size: 18 })],
-              }),
-            ],
-          }),
-        },
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin } },
+        headers: { default: header },
+        footers: { default: footer },
         children: body,
       },
+      ...chartSection,
     ],
   });
 }
@@ -352,13 +355,20 @@ function formatShare(fraction: number): string {
   return `${formatNumber(fraction * 100, 1)}\u00a0%`;
 }
 
+/** The landscape page's room for a chart, in pixels at 96 dpi: the text width, and the height below the heading. */
+const CHART_BOX = {
+  width: Math.round(((PAGE.height - 2 * PAGE.margin) / 1440) * 96),
+  height: Math.round(((PAGE.width - 2 * PAGE.margin) / 1440) * 96) - 70,
+};
+
+/** The charts, one per landscape page, each as large as the page allows. */
 function chartPart(charts: RenderedChart[]): Paragraph[] {
-  if (charts.length === 0) return [];
   return charts.flatMap((chart, i) => {
-    const width = Math.min(TEXT_WIDTH_PX, chart.width);
-    const height = Math.round((chart.height / chart.width) * width);
+    const scale = Math.min(CHART_BOX.width / chart.width, CHART_BOX.height / chart.height, 1);
+    const width = Math.round(chart.width * scale);
+    const height = Math.round(chart.height * scale);
     return [
-      new Paragraph({ children: [new PageBreak()] }),
+      ...(i > 0 ? [new Paragraph({ children: [new PageBreak()] })] : []),
       // The chart carries its own title; the part heading makes the charts findable in the outline.
       ...(i === 0 ? [heading(DOCUMENT_HEADINGS.charts, 1)] : []),
       new Paragraph({ children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width, height }, altText: { name: chart.title, title: chart.title, description: chart.title } })] }),
@@ -378,8 +388,8 @@ interface CellSpec {
  * activity's name, a budget line) takes what the figure columns leave, which get the
  * share their content needs (dates and labels a little more than a figure).
  */
-const FIXED_SHARE: Record<string, number> = { startDate: 11, endDate: 11, deviation: 10, period: 9, status: 10, comment: 22 };
-const FIGURE_SHARE = 8;
+const FIXED_SHARE: Record<string, number> = { startDate: 13, endDate: 13, deviation: 11, period: 9, status: 10, comment: 22 };
+const FIGURE_SHARE = 8.5;
 
 function widthsOf(columns: ColumnTemplate[]): number[] {
   const shareOf = (c: ColumnTemplate) => (c.field === 'name' ? 0 : (FIXED_SHARE[c.field] ?? FIGURE_SHARE));
@@ -402,7 +412,7 @@ function table(headers: string[], rows: CellSpec[][], widths: number[], figure: 
         new Paragraph({
           spacing: { after: 0 },
           alignment: spec.figure ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text: spec.text, bold: header || spec.bold, size: header ? 16 : 18 })],
+          children: [new TextRun({ text: spec.text, bold: header || spec.bold, size: header ? 15 : 18 })],
         }),
       ],
     });
