@@ -177,7 +177,8 @@ export function assembleFollowup(plan: PlanRows, rows: PeriodRows, t2: PeriodRow
   };
 }
 
-function indicatorFollowup(
+/** One indicator of the period with its status, gender gap and decimals (also a correction's answer). */
+export function indicatorFollowup(
   indicator: IndicatorRow,
   result: IndicatorResultRow | undefined,
   period: Period,

@@ -9,8 +9,8 @@ import { GoalsService } from '../goals/goals.service';
 import { checkIndicatorValues } from '../indicators/indicator-values.rules';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { IndicatorValuesDto } from './dto/indicator-values.dto';
-import { assembleFollowup, PeriodRows, PlanRows } from './assemble-followup.calc';
-import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from './period-followup';
+import { assembleFollowup, indicatorFollowup, PeriodRows, PlanRows } from './assemble-followup.calc';
+import { IndicatorFollowup, PeriodFollowup } from './period-followup';
 import { PeriodTextsService } from './period-texts.service';
 
 export { LEVEL_LABELS } from '../common/vocabulary';
@@ -97,7 +97,7 @@ export class FollowupService {
     indicatorCode: string,
     values: IndicatorValuesDto,
   ): Promise<IndicatorFollowup> {
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const ref = await this.boards.findPlanYear(boardCode, year, manager);
       const indicator = (await this.indicators.findByPlanYear(ref.planYear.id, manager)).find((i) => i.code === indicatorCode);
       if (!indicator) {
@@ -106,27 +106,18 @@ export class FollowupService {
       const errors = checkIndicatorValues(indicator, values, '');
       if (errors.length > 0) throw DomainError.invalid('Värdena kunde inte sparas.', errors);
       const periodRow = await this.boards.openPeriodForWriting(manager, ref, period);
-      const stats = await this.indicators.upsertResults(manager, periodRow.id, [
-        {
-          indicatorId: indicator.id,
-          outcome: values.outcome ?? null,
-          men: values.men ?? null,
-          women: values.women ?? null,
-          forecast: values.forecast ?? null,
-          analysis: values.analysis ?? null,
-        },
-      ]);
+      const saved = {
+        indicatorId: indicator.id,
+        outcome: values.outcome ?? null,
+        men: values.men ?? null,
+        women: values.women ?? null,
+        forecast: values.forecast ?? null,
+        analysis: values.analysis ?? null,
+      };
+      const stats = await this.indicators.upsertResults(manager, periodRow.id, [saved]);
       await this.boards.markChanged(manager, periodRow, [stats]);
+      // The answer is worked out from the row just saved, by the same rule as the period's assembly.
+      return indicatorFollowup(indicator, saved, period, year);
     });
-    const followup = await this.getFollowup(boardCode, year, period);
-    return findIndicator(followup.goals, indicatorCode)!;
   }
-}
-
-function findIndicator(goals: GoalFollowup[], code: string): IndicatorFollowup | undefined {
-  for (const goal of goals) {
-    const found = goal.indicators.find((i) => i.code === code) ?? findIndicator(goal.children, code);
-    if (found) return found;
-  }
-  return undefined;
 }
