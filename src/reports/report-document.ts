@@ -347,7 +347,8 @@ function budgetTable(rows: BudgetTableRow[], columns: ColumnTemplate[], fill: (p
       return { text, bold, figure: true, fill: row.style === 'line' ? undefined : 'F2F2F2' };
     }),
   );
-  return table(columns.map((c) => fill(c.header)), cells, widthsOf(columns), columns.map((c) => c.field !== 'name'));
+  // Amounts such as "−2 064,6" in bold need a little more room than an indicator's value.
+  return table(columns.map((c) => fill(c.header)), cells, widthsOf(columns, BUDGET_FIGURE_SHARE), columns.map((c) => c.field !== 'name'));
 }
 
 /** A share as the budget part prints it: 0.3333 → "33,3 %". */
@@ -391,8 +392,10 @@ interface CellSpec {
 const FIXED_SHARE: Record<string, number> = { startDate: 13, endDate: 13, deviation: 11, period: 9, status: 10, comment: 22 };
 const FIGURE_SHARE = 8.5;
 
-function widthsOf(columns: ColumnTemplate[]): number[] {
-  const shareOf = (c: ColumnTemplate) => (c.field === 'name' ? 0 : (FIXED_SHARE[c.field] ?? FIGURE_SHARE));
+const BUDGET_FIGURE_SHARE = 10;
+
+function widthsOf(columns: ColumnTemplate[], figureShare = FIGURE_SHARE): number[] {
+  const shareOf = (c: ColumnTemplate) => (c.field === 'name' ? 0 : (FIXED_SHARE[c.field] ?? figureShare));
   const fixed = columns.reduce((sum, c) => sum + shareOf(c), 0);
   const nameShare = Math.max(20, 100 - fixed);
   const total = fixed + nameShare;
