@@ -21,9 +21,9 @@ const USAGE = `Användning: npm run cli -- <kommando> [flaggor]
 Kommandon:
   import <fil.json>                     Importera en plan eller en periods uppföljning (allt eller inget)
   seed                                  Läs in demodata (Socialnämnden 2017) från seeds/
-  report --board SON --year 2017 --period T1 [--out <fil.xlsx>] [--charts <mapp>]
-                                        Skriv periodens rapport som Excel-arbetsbok med diagram,
-                                        och diagrammen som PNG-bilder i mappen
+  report --board SON --year 2017 --period T1 [--format xlsx|docx] [--out <fil>] [--charts <mapp>]
+                                        Skriv periodens rapport som Excel-arbetsbok med diagram
+                                        (och diagrammen som PNG-bilder i mappen) eller som Word-dokument
   export-budget --board SON --year 2017 --period T1 --format xlsx|csv [--out <fil>]
                                         Skriv budgettabellerna för revisorer (xlsx eller CSV)
   lock --board SON --year 2017 --period T1
@@ -107,7 +107,16 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async report(app, args) {
-    const { address, options } = periodArgs(args, { out: { type: 'string' }, charts: { type: 'string' } });
+    const { address, options } = periodArgs(args, { out: { type: 'string' }, charts: { type: 'string' }, format: { type: 'string' } });
+    const format = (options.format ?? 'xlsx').toLowerCase();
+    if (format !== 'xlsx' && format !== 'docx') {
+      throw new UsageError(`--format ska vara xlsx eller docx, inte "${options.format}".`);
+    }
+    if (format === 'docx') {
+      if (options.charts) throw new UsageError('--charts går bara med --format xlsx; dokumentet har diagrammen inbäddade.');
+      const document = await app.get(ReportsService).reportDocument(address.board, address.year, address.period);
+      return `Rapporten är skriven: ${writeOutput(options.out ?? document.fileName, document.content)}`;
+    }
     const report = await app.get(ReportsService).reportWorkbook(address.board, address.year, address.period);
     const lines = [`Rapporten är skriven: ${writeOutput(options.out ?? report.fileName, report.content)}`];
     if (options.charts) {

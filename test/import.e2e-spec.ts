@@ -23,7 +23,7 @@ describe('POST /api/import', () => {
     it('imports the T1 follow-up', async () => {
       const res = await t.importDocument(seedDocument('t1')).expect(200);
       const created = Object.fromEntries(res.body.changes.map((c: any) => [c.label, c.stats.created]));
-      expect(created).toEqual({ Indikatorer: 62, Målbedömningar: 39, Aktiviteter: 81, Verksamhetsområden: 10, Kontogrupper: 10 });
+      expect(created).toEqual({ Indikatorer: 62, Målbedömningar: 39, Aktiviteter: 81, Verksamhetsområden: 10, Kontogrupper: 10, Texter: 11 });
     });
 
     it('is idempotent: the same documents again change nothing, not even the time of the last change', async () => {

@@ -111,10 +111,10 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
       expect(numberOf(cellAt(sheet, 'Sjukfrånvaro', 'Könsskillnad', 2))).not.toBeNull();
     });
 
-    it('embeds the four charts in the Diagram sheet, the 27 charted indicators on four pages', () => {
-      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(7);
+    it('embeds the four charts in the Diagram sheet, the 32 charted indicators on six pages', () => {
+      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(9);
       const media = (workbook.model as any).media as { type: string; extension: string; buffer: Buffer }[];
-      expect(media.filter((m) => m.extension === 'png')).toHaveLength(7);
+      expect(media.filter((m) => m.extension === 'png')).toHaveLength(9);
       for (const image of media) expect(pngSize(Buffer.from(image.buffer)).width).toBe(1600);
     });
   });
@@ -177,11 +177,11 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
 
     it('serves each page of a long indicator chart, and says how many there are', async () => {
       const first = await t.http().get(`${base}/charts/indicators.png`).buffer(true).parse(binary).expect(200);
-      expect(first.headers['x-chart-parts']).toBe('4');
+      expect(first.headers['x-chart-parts']).toBe('6');
       const last = await t.http().get(`${base}/charts/indicators.png?part=4`).buffer(true).parse(binary).expect(200);
       expect(pngSize(last.body).height).toBeLessThan(pngSize(first.body).height);
-      const beyond = await t.http().get(`${base}/charts/indicators.png?part=5`).expect(404);
-      expect(beyond.body.message).toBe('Diagrammet indicators har 4 sidor, inte 5.');
+      const beyond = await t.http().get(`${base}/charts/indicators.png?part=7`).expect(404);
+      expect(beyond.body.message).toBe('Diagrammet indicators har 6 sidor, inte 7.');
       await t.http().get(`${base}/charts/indicators.png?part=noll`).expect(400);
     });
 
@@ -270,6 +270,8 @@ describe('npm run cli -- report and export-budget', () => {
       'indicators-2.png',
       'indicators-3.png',
       'indicators-4.png',
+      'indicators-5.png',
+      'indicators-6.png',
     ]);
     for (const png of fs.readdirSync(charts)) expect(pngSize(fs.readFileSync(path.join(charts, png))).width).toBe(1600);
   });

@@ -6,7 +6,8 @@ import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { Period, PERIODS, periodName } from '../common/period';
 import { SyncStats } from '../common/sync-rows';
 import { Board } from './board.entity';
-import { FollowupPeriod, PERIOD_STATE_LABELS, PeriodState } from './followup-period.entity';
+import { PERIOD_STATE_LABELS, PeriodState } from '../common/vocabulary';
+import { FollowupPeriod } from './followup-period.entity';
 import { PlanYear } from './plan-year.entity';
 
 /** A board's plan year with the state of its periods, as listed by the API. */

@@ -1,20 +1,7 @@
 import { Check, Column, Entity, Unique } from 'typeorm';
 import { Period } from '../common/period';
+import { PERIOD_STATES, PeriodState } from '../common/vocabulary';
 import { PlanYearRow } from './plan-year-row';
-
-/**
- * The period workflow (SPEC 7): a period is `open` while figures are entered, `submitted`
- * when the controllers hand it in, and `approved` once the board's report is decided; an
- * approved period refuses every change until an administrator reopens it.
- */
-export const PERIOD_STATES = ['open', 'submitted', 'approved'] as const;
-export type PeriodState = (typeof PERIOD_STATES)[number];
-
-export const PERIOD_STATE_LABELS: Record<PeriodState, string> = {
-  open: 'Öppen',
-  submitted: 'Inlämnad',
-  approved: 'Godkänd',
-};
 
 /** One report period (T1, T2 or VB) of a plan year, with where it stands in the workflow. */
 @Entity('followup_period')

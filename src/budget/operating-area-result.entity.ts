@@ -24,4 +24,7 @@ export class OperatingAreaResult extends PeriodRow {
   /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
   @VersionColumn({ default: 1 })
   version: number;
+  /** What the report says about the area's prognos, under a heading with its avvikelse. */
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
 }

@@ -120,7 +120,7 @@ describe('every chart', () => {
 
   it.each([
     ['goal-fulfilment', 'Måluppfyllelse'],
-    ['indicators', 'Indikatorer (1 av 4)'],
+    ['indicators', 'Indikatorer (1 av 6)'],
     ['budget-per-area', 'Budget och prognos per verksamhetsområde'],
     ['consumption', 'Förbrukning per kontogrupp'],
   ] as const)('%s is titled %p', (kind, title) => {
@@ -136,7 +136,15 @@ describe('goal-fulfilment (Måluppfyllelse)', () => {
     goals.filter((g) => g.level === level && g.assessment === assessment).length;
 
   it('has one bar per assessed level, KF:s mål för verksamhetsområdet and Nämndmål, with the number of goals', () => {
-    expect(labels(chart)).toEqual(['KF:s mål för verksamhetsområdet 26 mål', 'Nämndmål 20 mål']);
+    expect(labels(chart)).toEqual([
+      'KF:s mål för verksamhetsområdet 26 mål ⚠ 1 mer positiv än indikatorerna, 10 utan stöd i indikatorerna',
+      'Nämndmål 20 mål ⚠ 1 mer positiv än indikatorerna, 13 utan stöd i indikatorerna',
+    ]);
+  });
+
+  it('says how many bedömningar carry each flag of SPEC 3.3', () => {
+    // 1.2 and 1.2.a are more positive than their indicators; 23 bedömningar have no assessed figure behind them
+    expect(subtitle(chart)[2]).toBe('Flaggade bedömningar: 2 mer positiva än indikatorerna, 23 utan stöd i indikatorerna');
   });
 
   it.each([
@@ -170,49 +178,91 @@ describe('indicators (Indikatorer)', () => {
   const pages = chartSpecs(followup, 'indicators');
   const chart = pages[0];
   const shown = chartedIndicators(followup);
-  const codes = shown.map((i) => i.code);
+  const codes = shown.map((r) => r.indicator.code);
 
   /** The page and row of an indicator in the paged chart. */
   function rowOf(code: string): { page: ChartSpec; row: number } {
-    const index = codes.indexOf(code);
-    expect(index).toBeGreaterThanOrEqual(0);
-    return { page: pages[Math.floor(index / INDICATORS_PER_PAGE)], row: index % INDICATORS_PER_PAGE };
+    for (const page of pages) {
+      const row = labels(page).findIndex((l) => l.startsWith(`${code} `));
+      if (row >= 0) return { page, row };
+    }
+    throw new Error(`${code} is in no page`);
   }
 
-  it('shows only indicators in percent that have an utfall or a prognos', () => {
-    const expected = allIndicators(followup).filter(
-      (i) => i.unit === 'percent' && (i.outcome !== null || i.men !== null || i.women !== null || i.forecast !== null),
-    );
-    expect(codes).toEqual(expected.map((i) => i.code));
-    expect(codes).toHaveLength(27);
-    expect(codes).not.toContain('SON-I08'); // Antal hemlösa: a count, årsmål 2 850
-    expect(codes).not.toContain('SON-I39'); // a count with utfall and prognos
-    expect(codes).not.toContain('SON-I50'); // an index
+  // Worked out by hand from the 2017 data: every indicator with an utfall or a prognos, in tree
+  // order on the common axis, then the shares below 10 % (I53, I54) and below 1 % (I34, I35).
+  const COMMON_AXIS = [
+    'SON-I02', 'SON-I03', 'SON-I07', 'SON-I09', 'SON-I10', 'SON-I11', 'SON-I12', 'SON-I13',
+    'SON-I14', 'SON-I15', 'SON-I21', 'SON-I22', 'SON-I24', 'SON-I25', 'SON-I26', 'SON-I27',
+    'SON-I36', 'SON-I37', 'SON-I39', 'SON-I41', 'SON-I42', 'SON-I46', 'SON-I47', 'SON-I48',
+    'SON-I49', 'SON-I50', 'SON-I60', 'SON-I61',
+  ];
+
+  it('shows every indicator with an utfall or a prognos, counts and indices included', () => {
+    expect(codes).toEqual([...COMMON_AXIS, 'SON-I53', 'SON-I54', 'SON-I34', 'SON-I35']);
+    expect(codes).not.toContain('SON-I08'); // Antal hemlösa: only VB 2016 and an årsmål
     expect(codes).not.toContain('SON-I04'); // only an årsmål
-    expect(subtitle(chart)[1]).toBe('Indikatorer som mäts i procent och har utfall eller prognos för perioden: 27 av 62');
+    expect(subtitle(chart)[1]).toBe('Indikatorer med utfall eller prognos för perioden: 32 av 62');
   });
 
-  it('runs over pages of at most eight indicators, every indicator once, in tree order', () => {
+  it('runs over pages of at most eight indicators, the small shares on pages of their own', () => {
     expect(pages.map((p) => [p.part, p.parts, p.title])).toEqual([
-      [1, 4, 'Indikatorer (1 av 4)'],
-      [2, 4, 'Indikatorer (2 av 4)'],
-      [3, 4, 'Indikatorer (3 av 4)'],
-      [4, 4, 'Indikatorer (4 av 4)'],
+      [1, 6, 'Indikatorer (1 av 6)'],
+      [2, 6, 'Indikatorer (2 av 6)'],
+      [3, 6, 'Indikatorer (3 av 6)'],
+      [4, 6, 'Indikatorer (4 av 6)'],
+      [5, 6, 'Indikatorer (5 av 6)'],
+      [6, 6, 'Indikatorer (6 av 6)'],
     ]);
-    expect(pages.map((p) => labels(p).length)).toEqual([8, 8, 8, 3]);
+    expect(pages.map((p) => labels(p).length)).toEqual([8, 8, 8, 4, 2, 2]);
     expect(pages.flatMap((p) => labels(p).map((l) => l.split(' ')[0]))).toEqual(codes);
-    expect(chartSpec(followup, 'indicators', 2).title).toBe('Indikatorer (2 av 4)');
+    expect(chartSpec(followup, 'indicators', 2).title).toBe('Indikatorer (2 av 6)');
   });
 
-  it('labels each row with the code and a shortened name on at most two lines', () => {
-    for (const page of pages) {
-      for (const lines of page.configuration.data.labels as string[][]) {
-        expect(lines[0]).toMatch(/^SON-I\d+ /);
-        expect(lines.length).toBeLessThanOrEqual(2);
-      }
+  it('fits the axis of a page of small shares to them: 0,04 % is readable', () => {
+    const last = pages[5];
+    expect(labels(last).map((l) => l.split(' ')[0])).toEqual(['SON-I34', 'SON-I35']);
+    const x = last.configuration.options?.scales?.x as { suggestedMax?: number; grace?: string };
+    expect(x.suggestedMax).toBeUndefined(); // chart.js fits the axis to the page's values
+    expect(tick(last, 'x', 0.05)).toBe('0,05 %');
+    expect((chart.configuration.options?.scales?.x as { suggestedMax?: number }).suggestedMax).toBe(100);
+  });
+
+  it('draws a count or an index as a share of its årsmål and says so, with the real value as label', () => {
+    const { page, row } = rowOf('SON-I26'); // 649 st against an årsmål of 1 100 st, prognos 1 100 st
+    expect(dataset(page, 'Periodens utfall')[row]).toBeCloseTo((649 / 1100) * 100, 9);
+    expect(dataset(page, 'Årsmål')[row]).toBe(100);
+    expect(labels(page)[row]).toContain('(i % av årsmålet 1 100 st)');
+    const label = page.configuration.options?.plugins?.valueLabels?.label;
+    const outcomeIndex = datasetsOf(page).findIndex((d) => d.label === 'Periodens utfall');
+    expect(plain(label!(59, outcomeIndex, row))).toBe('649 st');
+    const index = rowOf('SON-I50');
+    expect(labels(index.page)[index.row]).toContain('(i % av årsmålet 80 index)');
+  });
+
+  it('marks the indicators where lower is better', () => {
+    for (const code of ['SON-I34', 'SON-I35', 'SON-I53', 'SON-I54']) {
+      const { page, row } = rowOf(code);
+      expect(labels(page)[row]).toContain('(lägre är bättre)');
     }
-    const { page, row } = rowOf('SON-I53');
-    expect(labels(page)[row]).toBe('SON-I53 Sjukfrånvaro');
+    const { page, row } = rowOf('SON-I09');
+    expect(labels(page)[row]).not.toContain('lägre är bättre');
+    expect(labels(rowOf('SON-I53').page)[rowOf('SON-I53').row]).toBe('SON-I53 Sjukfrånvaro (lägre är bättre)');
+  });
+
+  it('colours the prognos bar by status, and says so in the legend', () => {
+    const { page, row } = rowOf('SON-I13'); // prognos 83 % against 90 %: Uppnås delvis
+    const forecast = datasetsOf(page).find((d) => d.label === 'Prognos helår')!;
+    expect((forecast.backgroundColor as string[])[row]).toBe('#f2c500');
+    expect((forecast.backgroundColor as string[])[rowOf('SON-I09').row]).toBe('#2e8540');
+    const legend = (page.configuration.options?.plugins?.legend?.labels?.generateLabels as () => { text: string }[])();
+    expect(legend.map((l) => l.text)).toContain('Prognos helår (färg efter status)');
+  });
+
+  it('keeps value labels off the årsmål marks', () => {
+    const options = chart.configuration.options?.plugins?.valueLabels;
+    const row = rowOf('SON-I09').row;
+    expect(options?.obstacles?.(row)).toEqual([85]);
   });
 
   it.each([
@@ -226,11 +276,12 @@ describe('indicators (Indikatorer)', () => {
     ['SON-I15', null, null, null, 70, null],
   ])('%s: utfall %p, män %p, kvinnor %p, prognos %p, årsmål %p', (code, outcome, men, women, forecast, target) => {
     const { page, row } = rowOf(code);
-    expect(dataset(page, 'Periodens utfall')[row]).toBe(outcome);
-    expect(dataset(page, 'Utfall män/pojkar')[row]).toBe(men);
-    expect(dataset(page, 'Utfall kvinnor/flickor')[row]).toBe(women);
-    expect(dataset(page, 'Prognos helår')[row]).toBe(forecast);
-    expect(dataset(page, 'Årsmål')[row]).toBe(target);
+    const value = (label: string) => (datasetsOf(page).some((d) => d.label === label) ? dataset(page, label)[row] : null);
+    expect(value('Periodens utfall')).toBe(outcome);
+    expect(value('Utfall män/pojkar')).toBe(men);
+    expect(value('Utfall kvinnor/flickor')).toBe(women);
+    expect(value('Prognos helår')).toBe(forecast);
+    expect(value('Årsmål')).toBe(target);
   });
 
   it('draws horizontal bars on a percent axis with Swedish labels', () => {
@@ -247,7 +298,7 @@ describe('indicators (Indikatorer)', () => {
   });
 
   it('a page grows with its number of indicators, and one page needs no page numbers', () => {
-    expect(pages[0].height - pages[3].height).toBeGreaterThan(5 * 70);
+    expect(pages[0].height - pages[3].height).toBeGreaterThan(3 * 70);
     expect(pages[0].height / 8).toBeGreaterThanOrEqual(70);
     const fewer = son2017T1();
     for (const goal of allGoals(fewer.goals)) goal.indicators = goal.indicators.filter((i) => i.code < 'SON-I10');
@@ -394,15 +445,13 @@ describe('a board or period with nothing to show', () => {
     expect(subtitle(chart)[0]).toBe('Tertialrapport 1 2017 – Socialnämnden');
   });
 
-  it('indicators with only årsmål, or only counts, give the empty chart', () => {
+  it('indicators with only årsmål give the empty chart', () => {
     const f = son2017T1();
-    for (const i of allIndicators(f)) {
-      if (i.unit === 'percent') Object.assign(i, { outcome: null, men: null, women: null, forecast: null });
-    }
+    for (const i of allIndicators(f)) Object.assign(i, { outcome: null, men: null, women: null, forecast: null });
     const chart = chartSpec(f, 'indicators');
     expect(datasetsOf(chart)).toHaveLength(0);
     const message = chart.configuration.options?.plugins?.emptyMessage?.text;
-    expect(message).toBe('Inga indikatorer i procent har utfall eller prognos för perioden.');
-    expect(subtitle(chart)[1]).toBe('Indikatorer som mäts i procent och har utfall eller prognos för perioden: 0 av 62');
+    expect(message).toBe('Inga indikatorer har utfall eller prognos för perioden.');
+    expect(subtitle(chart)[1]).toBe('Indikatorer med utfall eller prognos för perioden: 0 av 62');
   });
 });

@@ -6,6 +6,9 @@ import { ASSESSMENT_LABELS, AssessmentOrNone } from '../goals/goal-assessment.ca
 import { GoalLevel } from '../goals/goal.entity';
 import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
 import { ChartKind } from './chart-kinds';
+import { clean } from '../common/decimal';
+import { AssessmentFlag, formatIndicatorValue, LOWER_IS_BETTER_TEXT, UNIT_LABELS } from '../common/vocabulary';
+import { IndicatorStatus } from '../indicators/indicator-status.calc';
 import { formatCount, formatDeviation, formatMnkr, formatPercent, formatShare } from './chart-format';
 import { emptyMessage, FONT_FAMILY, guideLine, legendMargin, TEXT_COLOUR, valueLabels, whiteBackground } from './chart-plugins';
 
@@ -200,6 +203,8 @@ export interface LevelCounts {
   levelLabel: string;
   total: number;
   counts: Record<AssessmentOrNone, number>;
+  /** How many bedömningar at the level carry each flag of SPEC 3.3. */
+  flags: Record<AssessmentFlag, number>;
 }
 
 /**
@@ -212,9 +217,22 @@ export function goalCountsByLevel(followup: PeriodFollowup): LevelCounts[] {
     const atLevel = goals.filter((g) => g.level === level);
     if (atLevel.length === 0) return [];
     const counts: Record<AssessmentOrNone, number> = { full: 0, partial: 0, none: 0, notAssessed: 0 };
-    for (const goal of atLevel) counts[goal.assessment] += 1;
-    return [{ level, levelLabel: atLevel[0].levelLabel, total: atLevel.length, counts }];
+    const flags: Record<AssessmentFlag, number> = { morePositive: 0, unsupported: 0 };
+    for (const goal of atLevel) {
+      counts[goal.assessment] += 1;
+      if (goal.flag) flags[goal.flag] += 1;
+    }
+    return [{ level, levelLabel: atLevel[0].levelLabel, total: atLevel.length, counts, flags }];
   });
+}
+
+/** "2 mer positiva än indikatorerna, 23 utan stöd i indikatorerna" (only the flags that occur). */
+export function flagSummary(flags: Record<AssessmentFlag, number>): string {
+  const parts = [
+    flags.morePositive > 0 ? `${formatCount(flags.morePositive)} mer positiv${flags.morePositive === 1 ? '' : 'a'} än indikatorerna` : null,
+    flags.unsupported > 0 ? `${formatCount(flags.unsupported)} utan stöd i indikatorerna` : null,
+  ];
+  return parts.filter((p): p is string => p !== null).join(', ');
 }
 
 /**
@@ -226,6 +244,10 @@ export function goalFulfilmentChart(followup: PeriodFollowup): ChartSpec {
   const title = 'Måluppfyllelse';
   const subtitle = [reportLine(followup), 'Antal mål per bedömning och målnivå'];
   const levels = goalCountsByLevel(followup);
+  const flagged = (flag: AssessmentFlag) => levels.reduce((n, l) => n + l.flags[flag], 0);
+  if (flagged('morePositive') + flagged('unsupported') > 0) {
+    subtitle.push(`Flaggade bedömningar: ${flagSummary({ morePositive: flagged('morePositive'), unsupported: flagged('unsupported') })}`);
+  }
   if (levels.length === 0) return emptySpec('goal-fulfilment', title, subtitle, 'Nämnden har inga mål att bedöma för perioden.');
 
   const datasets: ChartDataset<'bar', number[]>[] = ASSESSMENT_ORDER.map((assessment) => ({
@@ -257,88 +279,167 @@ export function goalFulfilmentChart(followup: PeriodFollowup): ChartSpec {
       y: { stacked: true, ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.ticks), autoSkip: false }, grid: { display: false } },
     },
   };
-  return spec('goal-fulfilment', title, 300 + 130 * levels.length, {
+  return spec('goal-fulfilment', title, 340 + 150 * levels.length, {
     type: 'bar',
-    data: { labels: levels.map((l) => [l.levelLabel, `${formatCount(l.total)} mål`]), datasets },
+    data: {
+      labels: levels.map((l) => [
+        l.levelLabel,
+        `${formatCount(l.total)} mål`,
+        ...(l.flags.morePositive + l.flags.unsupported > 0 ? wrapLabel(`⚠ ${flagSummary(l.flags)}`, 40, 2) : []),
+      ]),
+      datasets,
+    },
     options,
     plugins: [...COMMON_PLUGINS, valueLabels],
   });
 }
 
+/** Traffic-light colours of an indicator's status, the same lights as the bedömningar. */
+export const STATUS_COLOURS: Record<IndicatorStatus, string> = {
+  achieved: ASSESSMENT_COLOURS.full,
+  partial: ASSESSMENT_COLOURS.partial,
+  notAchieved: ASSESSMENT_COLOURS.none,
+  notAssessed: ASSESSMENT_COLOURS.notAssessed,
+};
+
 /**
- * The indicators the indicator chart shows: those measured in percent (a count of 2 850
- * does not share an axis with a share of 85 %) that have a periodens utfall, an utfall per
- * kön or a prognos helår (an årsmål alone says nothing about the period), in the order of
- * the goal tree.
+ * One row of the indicator chart. A percent indicator is drawn as it is; any other unit
+ * (st, index, dagar, kr) as a share of its own reference, so that counts of 2 850 and
+ * indices of 80 share a percent axis with shares: the årsmål when it has one (the årsmål
+ * then sits at 100 %), otherwise the previous year's outcome, otherwise its own largest value.
  */
-export function chartedIndicators(followup: PeriodFollowup): IndicatorFollowup[] {
-  return walkGoals(followup.goals)
+export interface ChartedIndicator {
+  indicator: IndicatorFollowup;
+  /** What 100 % stands for, in the indicator's unit; null for a percent indicator. */
+  reference: number | null;
+  referenceLabel: string | null;
+  /**
+   * Which axis the indicator is drawn on: 0 the common 0–100 % axis; 1 a percent indicator
+   * whose values and target all lie below 10 %; 2 below 1 %. Tiers 1 and 2 get pages of
+   * their own with an axis fitted to them, so that 0,04 % is as readable as 85 %.
+   */
+  tier: number;
+}
+
+/** The upper bounds of the small-share tiers, in percent. */
+const SMALL_SHARE_TIERS = [10, 1];
+
+function indicatorValues(i: IndicatorFollowup): (number | null)[] {
+  return [i.outcome, i.genderSplit ? i.men : null, i.genderSplit ? i.women : null, i.forecast];
+}
+
+function chartedIndicator(indicator: IndicatorFollowup): ChartedIndicator {
+  const values = indicatorValues(indicator).filter((v): v is number => v !== null);
+  if (indicator.unit === 'percent') {
+    const extent = Math.max(...[...values, indicator.annualTarget ?? 0].map(Math.abs));
+    return { indicator, reference: null, referenceLabel: null, tier: SMALL_SHARE_TIERS.filter((bound) => extent < bound).length };
+  }
+  const unit = UNIT_LABELS[indicator.unit];
+  const show = (v: number) => formatIndicatorValue(v, indicator.unit, indicator.decimals);
+  if (indicator.annualTarget !== null && indicator.annualTarget > 0) {
+    return { indicator, reference: indicator.annualTarget, referenceLabel: `i % av årsmålet ${show(indicator.annualTarget)}`, tier: 0 };
+  }
+  if (indicator.previousYearOutcome !== null && indicator.previousYearOutcome > 0) {
+    return { indicator, reference: indicator.previousYearOutcome, referenceLabel: `i % av utfallet året innan, ${show(indicator.previousYearOutcome)}`, tier: 0 };
+  }
+  const largest = Math.max(...values.map(Math.abs));
+  return { indicator, reference: largest > 0 ? largest : 1, referenceLabel: `i % av största värdet (${unit})`, tier: 0 };
+}
+
+/**
+ * The indicators the indicator chart shows: every indicator with a periodens utfall, an
+ * utfall per kön or a prognos helår (an årsmål alone says nothing about the period), in the
+ * order of the goal tree; first those on the common axis, then the small shares on theirs.
+ */
+export function chartedIndicators(followup: PeriodFollowup): ChartedIndicator[] {
+  const rows = walkGoals(followup.goals)
     .flatMap((goal) => goal.indicators)
-    .filter((i) => i.unit === 'percent' && [i.outcome, i.men, i.women, i.forecast].some((v) => v !== null));
+    .filter((i) => indicatorValues(i).some((v) => v !== null))
+    .map(chartedIndicator);
+  return [0, 1, 2].flatMap((tier) => rows.filter((r) => r.tier === tier));
 }
 
-/** "SON-I09 Andel barn och ungdomar som …": the indicator's code and name on at most two lines. */
-function indicatorLabel(indicator: IndicatorFollowup): string[] {
-  return wrapLabel(`${indicator.code} ${indicator.name.trim().replace(/\.$/, '')}`, 48, 2);
+/** "SON-I09 Andel barn och ungdomar som …": code and name on at most two lines, then what the scale and direction are. */
+function indicatorLabel(row: ChartedIndicator): string[] {
+  const { indicator } = row;
+  const notes = [row.referenceLabel, indicator.direction === 'decrease' ? LOWER_IS_BETTER_TEXT : null].filter((n): n is string => n !== null);
+  const name = wrapLabel(`${indicator.code} ${indicator.name.trim().replace(/\.$/, '')}`, 48, 2);
+  return notes.length > 0 ? [...name, ...wrapLabel(`(${notes.join('; ')})`, 52, 2)] : name;
 }
 
-const INDICATOR_ROW_HEIGHT = 84;
+const INDICATOR_ROW_HEIGHT = 96;
 
 /**
  * Indicators per page of the indicator chart: eight rows make an image of about 1 600 ×
- * 1 000 px, which fills an A4 landscape page at a scale where the text stays readable,
+ * 1 100 px, which fills an A4 landscape page at a scale where the text stays readable,
  * so that a board with 150 indicators gets readable pages instead of one image metres long.
  */
 export const INDICATORS_PER_PAGE = 8;
 
-/** How many pages the indicator chart has (at least one, which may say there is nothing to show). */
-export function indicatorPageCount(followup: PeriodFollowup): number {
-  return Math.max(1, Math.ceil(chartedIndicators(followup).length / INDICATORS_PER_PAGE));
+/** The pages of the indicator chart: the common axis's rows, then the small shares', each in pages of eight. */
+function indicatorPages(followup: PeriodFollowup): ChartedIndicator[][] {
+  const rows = chartedIndicators(followup);
+  const pagesOf = (group: ChartedIndicator[]) =>
+    Array.from({ length: Math.ceil(group.length / INDICATORS_PER_PAGE) }, (_, i) => group.slice(i * INDICATORS_PER_PAGE, (i + 1) * INDICATORS_PER_PAGE));
+  return [0, 1, 2].flatMap((tier) => pagesOf(rows.filter((r) => r.tier === tier)));
 }
 
-const INDICATOR_SERIES: { label: string; colour: string; value: (i: IndicatorFollowup) => number | null }[] = [
-  { label: 'Periodens utfall', colour: COLOURS.outcome, value: (i) => i.outcome },
-  { label: 'Utfall män/pojkar', colour: COLOURS.men, value: (i) => (i.genderSplit ? i.men : null) },
-  { label: 'Utfall kvinnor/flickor', colour: COLOURS.women, value: (i) => (i.genderSplit ? i.women : null) },
-  { label: 'Prognos helår', colour: COLOURS.forecast, value: (i) => i.forecast },
+/** How many pages the indicator chart has (at least one, which may say there is nothing to show). */
+export function indicatorPageCount(followup: PeriodFollowup): number {
+  return Math.max(1, indicatorPages(followup).length);
+}
+
+const INDICATOR_SERIES: { label: string; colour: string; value: (i: IndicatorFollowup) => number | null; compared: 'outcome' | 'forecast' | null }[] = [
+  { label: 'Periodens utfall', colour: COLOURS.outcome, value: (i) => i.outcome, compared: 'outcome' },
+  { label: 'Utfall män/pojkar', colour: COLOURS.men, value: (i) => (i.genderSplit ? i.men : null), compared: null },
+  { label: 'Utfall kvinnor/flickor', colour: COLOURS.women, value: (i) => (i.genderSplit ? i.women : null), compared: null },
+  { label: 'Prognos helår', colour: COLOURS.forecast, value: (i) => i.forecast, compared: 'forecast' },
 ];
 
 /**
- * "Indikatorer": per indicator in percent, the periodens utfall, the utfall for män/pojkar
- * and kvinnor/flickor beside it when the indicator is könsuppdelat, the prognos helår, and
- * the årsmål as a black mark across the row. Horizontal bars, one row per indicator, at
- * most INDICATORS_PER_PAGE to a page; `part` chooses the page. A series without any value
- * (the prognos in the verksamhetsberättelse) is left out.
+ * "Indikatorer": per indicator the periodens utfall, the utfall for män/pojkar and
+ * kvinnor/flickor beside it when the indicator is könsuppdelat, the prognos helår, and the
+ * årsmål as a black mark across the row. The bar of the value held against the årsmål
+ * (prognos in T1/T2, utfall in VB) carries the status colour. Horizontal bars, one row per
+ * indicator, at most INDICATORS_PER_PAGE to a page; `part` chooses the page. A page of
+ * small shares has an axis fitted to them. A series without any value is left out.
  */
 export function indicatorsChart(followup: PeriodFollowup, part = 1): ChartSpec {
   const total = walkGoals(followup.goals).reduce((n, goal) => n + goal.indicators.length, 0);
-  const charted = chartedIndicators(followup);
-  const parts = indicatorPageCount(followup);
+  const pages = indicatorPages(followup);
+  const charted = pages.reduce((n, p) => n + p.length, 0);
+  const parts = Math.max(1, pages.length);
   const title = parts > 1 ? `Indikatorer (${part} av ${parts})` : 'Indikatorer';
   if (total === 0) return emptySpec('indicators', title, [reportLine(followup)], 'Nämnden har inga indikatorer för perioden.');
-  const subtitle = [
-    reportLine(followup),
-    `Indikatorer som mäts i procent och har utfall eller prognos för perioden: ${charted.length} av ${total}`,
-  ];
-  if (charted.length === 0) {
-    return emptySpec('indicators', title, subtitle, 'Inga indikatorer i procent har utfall eller prognos för perioden.');
+  const subtitle = [reportLine(followup), `Indikatorer med utfall eller prognos för perioden: ${charted} av ${total}`];
+  if (charted === 0) {
+    return emptySpec('indicators', title, subtitle, 'Inga indikatorer har utfall eller prognos för perioden.');
   }
-  const indicators = charted.slice((part - 1) * INDICATORS_PER_PAGE, part * INDICATORS_PER_PAGE);
+  const rows = pages[part - 1];
+  const small = rows[0].tier > 0;
+  const compared = followup.period === 'VB' ? 'outcome' : 'forecast';
+  const comparedLabel = INDICATOR_SERIES.find((s) => s.compared === compared)!.label.toLowerCase();
+  subtitle.push(
+    small
+      ? `Små andelar, på en egen skala. Färgen på ${comparedLabel} visar status: grön uppnås, gul delvis, röd uppnås inte, grå ej bedömd`
+      : `Andelar i procent; antal, index, dagar och kronor i procent av sitt årsmål. Färgen på ${comparedLabel} visar status: grön uppnås, gul delvis, röd uppnås inte, grå ej bedömd`,
+  );
+  const scaled = (row: ChartedIndicator, value: number | null) =>
+    value === null ? null : row.reference === null ? value : clean((value / row.reference) * 100);
 
-  const bars: ChartDataset<'bar', (number | null)[]>[] = INDICATOR_SERIES.map((s) => ({ ...s, data: indicators.map(s.value) }))
-    .filter((s) => s.data.some((v) => v !== null))
-    .map((s) => ({
-      type: 'bar',
-      label: s.label,
-      data: s.data,
-      backgroundColor: s.colour,
-      skipNull: true,
-      maxBarThickness: 18,
-      categoryPercentage: 0.92,
-      barPercentage: 0.95,
-      pointStyle: 'rect',
-    }));
-  const targets = indicators.map((i) => i.annualTarget);
+  const series = INDICATOR_SERIES.map((s) => ({ ...s, raw: rows.map((r) => s.value(r.indicator)) })).filter((s) => s.raw.some((v) => v !== null));
+  const bars: ChartDataset<'bar', (number | null)[]>[] = series.map((s) => ({
+    type: 'bar',
+    label: s.label,
+    data: rows.map((r, i) => scaled(r, s.raw[i])),
+    backgroundColor: s.compared === compared ? rows.map((r) => STATUS_COLOURS[r.indicator.status]) : s.colour,
+    skipNull: true,
+    maxBarThickness: 18,
+    categoryPercentage: 0.92,
+    barPercentage: 0.95,
+    pointStyle: 'rect',
+  }));
+  const targets = rows.map((r) => scaled(r, r.indicator.annualTarget));
   const targetMarks: ChartDataset<'line', (number | null)[]> = {
     type: 'line',
     label: 'Årsmål',
@@ -353,27 +454,55 @@ export function indicatorsChart(followup: PeriodFollowup, part = 1): ChartSpec {
     borderColor: COLOURS.target,
     backgroundColor: COLOURS.target,
   };
+  // Each label writes the value as the report does ("2 420 st", "0,04 %"), whatever the bar's scale.
+  const labelOf = (_value: number, datasetIndex: number, index: number) => {
+    const raw = series[datasetIndex]?.raw[index];
+    const indicator = rows[index].indicator;
+    return raw === null || raw === undefined ? '' : formatIndicatorValue(raw, indicator.unit, indicator.decimals);
+  };
   const common = commonPlugins(title, subtitle, true);
-  return spec('indicators', title, 330 + INDICATOR_ROW_HEIGHT * indicators.length, {
+  const axis = valueAxis('Procent', (v) => formatPercent(v, small ? 2 : 0));
+  // The legend shows each series in its own colour, also the one whose bars carry the status colours.
+  const legendItems = [
+    ...series.map((s, datasetIndex) => ({
+      text: s.compared === compared ? `${s.label} (färg efter status)` : s.label,
+      fillStyle: s.colour,
+      strokeStyle: s.colour,
+      lineWidth: 0,
+      pointStyle: 'rect' as const,
+      datasetIndex,
+      hidden: false,
+    })),
+    ...(targets.some((t) => t !== null)
+      ? [{ text: 'Årsmål', fillStyle: COLOURS.target, strokeStyle: COLOURS.target, lineWidth: 4, pointStyle: 'line' as const, rotation: 90, datasetIndex: series.length, hidden: false }]
+      : []),
+  ];
+  return spec('indicators', title, 360 + INDICATOR_ROW_HEIGHT * rows.length, {
     type: 'bar',
     data: {
-      labels: indicators.map(indicatorLabel),
+      labels: rows.map(indicatorLabel),
       datasets: targets.some((t) => t !== null) ? [...bars, targetMarks] : bars,
     },
     options: {
       indexAxis: 'y',
-      layout: { padding: { ...PADDING, right: 110 } },
+      layout: { padding: { ...PADDING, right: 130 } },
       plugins: {
         ...common,
         legend: {
           ...common.legend,
           // Årsmål is drawn over the bars (order −1) but listed after them, in dataset order.
-          labels: { ...common.legend.labels, usePointStyle: true, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+          labels: { ...common.legend.labels, usePointStyle: true, generateLabels: () => legendItems },
         },
-        valueLabels: { format: (v) => formatPercent(v), position: 'end', fontSize: FONT_SIZE.values },
+        valueLabels: {
+          format: (v) => formatPercent(v),
+          label: labelOf,
+          position: 'end',
+          fontSize: FONT_SIZE.values,
+          obstacles: (index) => (targets[index] === null ? [] : [targets[index]!]),
+        },
       },
       scales: {
-        x: { ...valueAxis('Procent', (v) => formatPercent(v, 0)), suggestedMax: 100 },
+        x: small ? { ...axis, grace: '12%' } : { ...axis, suggestedMax: 100, grace: '5%' },
         y: ROWS_AXIS,
       },
     },
@@ -498,7 +627,7 @@ export function consumptionChart(followup: PeriodFollowup): ChartSpec {
     layout: { padding: { ...PADDING, right: 145 } },
     plugins: {
       ...commonPlugins(title, subtitle, true),
-      valueLabels: { format: (v) => formatShare(v / 100), position: 'end', fontSize: FONT_SIZE.values },
+      valueLabels: { format: (v) => formatShare(v / 100), position: 'end', fontSize: FONT_SIZE.values, obstacles: () => [guide] },
       guideLine: { value: guide, label: guideRateLabel(guideRate), colour: COLOURS.guide, fontSize: FONT_SIZE.legend },
     },
     scales: {

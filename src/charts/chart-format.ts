@@ -5,10 +5,18 @@
  * across lines.
  */
 
+import { roundTo } from '../common/vocabulary';
+
 const NBSP = '\u00a0';
 const formats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(minDecimals: number, maxDecimals: number, signed = false): Intl.NumberFormat {
+/** Intl's format of a value first rounded by the one rounding rule of every renderer (vocabulary.roundTo). */
+function numberFormat(minDecimals: number, maxDecimals: number, signed = false): { format: (value: number) => string } {
+  const intl = intlFormat(minDecimals, maxDecimals, signed);
+  return { format: (value: number) => intl.format(roundTo(value, maxDecimals)) };
+}
+
+function intlFormat(minDecimals: number, maxDecimals: number, signed: boolean): Intl.NumberFormat {
   const key = `${minDecimals}:${maxDecimals}:${signed}`;
   let format = formats.get(key);
   if (!format) {

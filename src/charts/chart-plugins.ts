@@ -20,6 +20,13 @@ export interface ValueLabelOptions {
   fontSize: number;
   /** Text colour inside a bar of the given dataset ('center' only). */
   insideColour?: (datasetIndex: number) => string;
+  /** The label's text when it is not `format(value)`, e.g. the real value of a bar drawn on a relative scale. */
+  label?: (value: number, datasetIndex: number, index: number) => string;
+  /**
+   * Values on the value axis that the labels of category `index` must not cover (a target
+   * mark, a guide line): a label that would is moved past them ('end' only).
+   */
+  obstacles?: (index: number) => number[];
 }
 
 export interface GuideLineOptions {
@@ -87,7 +94,8 @@ export const valueLabels: Plugin<ChartType, ValueLabelOptions> = {
       (meta.data as unknown as BarElement[]).forEach((bar, index) => {
         const value = dataset.data[index];
         if (typeof value !== 'number') return;
-        const text = options.format(value);
+        const text = options.label ? options.label(value, datasetIndex, index) : options.format(value);
+        if (text === '') return;
         const textWidth = ctx.measureText(text).width;
         const { x, y, base, horizontal, height } = bar.getProps(['x', 'y', 'base', 'horizontal', 'height'], true);
         if (x === null || y === null) return;
@@ -102,8 +110,15 @@ export const valueLabels: Plugin<ChartType, ValueLabelOptions> = {
         }
         // Centre of the label, beside the bar's end: right of or above a positive value.
         const away = value >= 0 ? 1 : -1;
-        const cx = horizontal ? x + away * (6 + textWidth / 2) : x;
-        const cy = horizontal ? y : y - away * (6 + options.fontSize / 2);
+        let cx = horizontal ? x + away * (6 + textWidth / 2) : x;
+        let cy = horizontal ? y : y - away * (6 + options.fontSize / 2);
+        // Past any mark the label would cover: right of (or above) it, in the direction of the bar.
+        const scale = horizontal ? chart.scales.x : chart.scales.y;
+        const marks = (options.obstacles?.(index) ?? []).map((v) => scale.getPixelForValue(v)).sort((a, b) => away * (a - b));
+        for (const mark of marks) {
+          if (horizontal && Math.abs(mark - cx) < textWidth / 2 + 5) cx = mark + away * (8 + textWidth / 2);
+          if (!horizontal && Math.abs(mark - cy) < options.fontSize / 2 + 4) cy = mark - away * (6 + options.fontSize / 2);
+        }
         // A white backing keeps the text legible where it crosses a gridline or a target mark.
         ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
         ctx.fillRect(cx - textWidth / 2 - 2, cy - options.fontSize / 2, textWidth + 4, options.fontSize);

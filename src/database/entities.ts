@@ -11,6 +11,7 @@ import { AccountGroupResult } from '../budget/account-group-result.entity';
 import { AccountGroup } from '../budget/account-group.entity';
 import { OperatingAreaResult } from '../budget/operating-area-result.entity';
 import { OperatingArea } from '../budget/operating-area.entity';
+import { PeriodText } from '../followup/period-text.entity';
 import { GoalAssessment } from '../goals/goal-assessment.entity';
 import { Goal } from '../goals/goal.entity';
 import { IndicatorResult } from '../indicators/indicator-result.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   UserGrant,
   AuthToken,
   AuditEntry,
+  PeriodText,
 ];

@@ -1,6 +1,7 @@
 import { Period } from '../common/period';
-import { PeriodState } from '../boards/followup-period.entity';
 import { AccountTable, OperatingAreaTable } from '../budget/budget.calc';
+import { ForecastAccuracyTable } from '../budget/forecast-accuracy.calc';
+import { AssessmentFlag, PeriodState } from '../common/vocabulary';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
@@ -41,6 +42,8 @@ export interface IndicatorFollowup {
   genderGapFlagged: boolean;
   /** Version of the period's row for this indicator (0 = nothing reported yet): the ETag of a PATCH. */
   version: number;
+  /** The indicator's own number of decimals, used for every value of it in every renderer. */
+  decimals: number;
 }
 
 export interface ActivityFollowup {
@@ -72,6 +75,11 @@ export interface GoalFollowup {
   assessmentMorePositive: boolean;
   /** Version of the period's bedömning row for this goal (0 = nothing reported yet). */
   version: number;
+  /** The bedömning is Uppfylls helt or delvis but no assessed indicator or sub-goal carries it. */
+  assessmentUnsupported: boolean;
+  /** Which flag of SPEC 3.3 the bedömning carries, if any, and its text. */
+  flag: AssessmentFlag | null;
+  flagText: string | null;
   indicators: IndicatorFollowup[];
   activities: ActivityFollowup[];
   children: GoalFollowup[];
@@ -86,6 +94,29 @@ export interface BudgetFollowup {
   budgetCompliance: number | null;
   /** Version of each verksamhetsområde's period row, by name (0 = nothing reported yet). */
   operatingAreaVersions?: Record<string, number>;
+  /** The comment per verksamhetsområde (only those that have one), with its avvikelse. */
+  areaComments: { name: string; deviation: number | null; comment: string }[];
+  /** Netto − Nämnden totalt per column when they differ (SPEC 3.4), otherwise null. */
+  reconciliation: Reconciliation | null;
+  /** In the verksamhetsberättelse with a T2 follow-up: T2 prognos and prognossäkerhet per area. */
+  forecastAccuracy: ForecastAccuracyTable | null;
+}
+
+/** Avstämningsdifferens in kronor: the driftbudget's Netto minus the areas' Nämnden totalt. */
+export interface Reconciliation {
+  budget: number | null;
+  /** Prognos in T1/T2, utfall (bokslut) in VB. */
+  forecast: number | null;
+}
+
+/** The report's narrative texts (SPEC 2.2); null or empty when the follow-up has none. */
+export interface ReportTexts {
+  /** Sammanfattande analys. */
+  summary: string | null;
+  /** The text under the driftbudget table. */
+  budgetComment: string | null;
+  /** The headed parts after the budget, in the document's order. */
+  sections: { heading: string; text: string }[];
 }
 
 export interface PeriodFollowup {
@@ -108,6 +139,7 @@ export interface PeriodFollowup {
   locked: boolean;
   /** The same as approvedAt (kept for earlier readers of the API). */
   lockedAt: Date | null;
+  texts: ReportTexts;
   goals: GoalFollowup[];
   budget: BudgetFollowup;
 }

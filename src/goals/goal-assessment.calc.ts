@@ -1,3 +1,4 @@
+import { AssessmentFlag, FLAG_TEXTS } from '../common/vocabulary';
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
 import { Assessment } from './goal-assessment.entity';
 
@@ -50,4 +51,20 @@ export function isMorePositiveThanIndicators(own: AssessmentOrNone, suggestion: 
   return RANK[own] > RANK[suggestion];
 }
 
-export const MORE_POSITIVE_TEXT = 'Bedömningen är mer positiv än indikatorerna';
+export const MORE_POSITIVE_TEXT = FLAG_TEXTS.morePositive;
+
+/**
+ * "Bedömningen saknar stöd i indikatorerna": the board says Uppfylls helt or delvis, but no
+ * indicator or sub-goal with an assessed value carries the goal (the suggestion is Ej
+ * bedömd). An Uppfylls inte needs no backing to be believed, so it is never flagged.
+ */
+export function lacksIndicatorSupport(own: AssessmentOrNone, suggestion: AssessmentOrNone): boolean {
+  return (own === 'full' || own === 'partial') && suggestion === 'notAssessed';
+}
+
+/** Which flag of SPEC 3.3, if any, a goal's bedömning carries; the two never apply together. */
+export function assessmentFlag(own: AssessmentOrNone, suggestion: AssessmentOrNone): AssessmentFlag | null {
+  if (isMorePositiveThanIndicators(own, suggestion)) return 'morePositive';
+  if (lacksIndicatorSupport(own, suggestion)) return 'unsupported';
+  return null;
+}

@@ -58,6 +58,13 @@ export function checkFollowup(doc: FollowupDocumentDto, plan: PlanFacts): FieldE
     if (!plan.activityCodes.has(row.code)) unknown(`activities[${i}].code`, 'Aktiviteten', row.code);
   });
 
+  errors.push(
+    ...duplicateErrors(
+      (doc.sections ?? []).map((section, i) => ({ key: section.heading, path: `sections[${i}].heading` })),
+      (heading, first) => `Avsnittet "${heading}" förekommer redan (${first}).`,
+    ),
+  );
+
   if (doc.budget) {
     const { unit } = doc.budget;
     const areas = doc.budget.operatingAreas ?? [];

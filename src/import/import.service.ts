@@ -12,6 +12,8 @@ import { SyncStats } from '../common/sync-rows';
 import { validatePlain } from '../common/validation';
 import { GoalInput, GoalsService } from '../goals/goals.service';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { PeriodTextsService } from '../followup/period-texts.service';
+import { reconciliationWarning } from './reconciliation-warning';
 import { FollowupDocumentDto } from './dto/followup-document.dto';
 import { PlanDocumentDto } from './dto/plan-document.dto';
 import { checkFollowup, PlanFacts } from './followup-rules';
@@ -26,6 +28,8 @@ export interface ImportSummary {
   period: Period | null;
   /** Per kind of row (Swedish label): how many were new, changed, unchanged, removed. */
   changes: { label: string; stats: SyncStats }[];
+  /** What was imported but deserves a look, in Swedish (e.g. an avstämningsdifferens). */
+  warnings: string[];
   /** The whole summary as Swedish text, as the command line prints it. */
   message: string;
 }
@@ -45,6 +49,7 @@ export class ImportService {
     private readonly indicators: IndicatorsService,
     private readonly activities: ActivitiesService,
     private readonly budget: BudgetService,
+    private readonly texts: PeriodTextsService,
   ) {}
 
   /**
@@ -168,7 +173,8 @@ export class ImportService {
       year: doc.year,
       period: null,
       changes,
-      message: summaryText(title, changes),
+      warnings: [],
+      message: summaryText(title, changes, []),
     };
   }
 
@@ -239,6 +245,7 @@ export class ImportService {
         operatingAreaId: areaIds.get(a.name)!,
         forecast: kronor(a.forecast, unit)!,
         adjustment: kronor(a.adjustment, unit) ?? 0,
+        comment: a.comment ?? null,
       })),
       (doc.budget?.accountGroups ?? []).map((g) => ({
         accountGroupId: groupIds.get(g.name)!,
@@ -249,17 +256,25 @@ export class ImportService {
       })),
     );
 
+    const textStats = await this.texts.syncTexts(manager, period.id, {
+      summary: doc.summary,
+      budgetComment: doc.budget?.comment,
+      sections: (doc.sections ?? []).map((s) => ({ heading: s.heading, text: s.text ?? '' })),
+    });
+
     await this.boards.markChanged(
       manager,
       period,
-      [indicatorStats, goalStats, activityStats, budgetStats.operatingAreas, budgetStats.accountGroups],
+      [indicatorStats, goalStats, activityStats, budgetStats.operatingAreas, budgetStats.accountGroups, textStats],
     );
+    const warnings = await this.reconciliationWarnings(manager, ref.planYear.id, period.id, doc.period);
     const changes = [
       { label: 'Indikatorer', stats: indicatorStats },
       { label: 'Målbedömningar', stats: goalStats },
       { label: 'Aktiviteter', stats: activityStats },
       { label: 'Verksamhetsområden', stats: budgetStats.operatingAreas },
       { label: 'Kontogrupper', stats: budgetStats.accountGroups },
+      { label: 'Texter', stats: textStats },
     ];
     const title = `Uppföljningen för ${periodName(doc.period, doc.year)} (${doc.period}) för ${ref.board.name} (${ref.board.code}) är importerad.`;
     return {
@@ -268,8 +283,19 @@ export class ImportService {
       year: doc.year,
       period: doc.period,
       changes,
-      message: summaryText(title, changes),
+      warnings,
+      message: summaryText(title, changes, warnings),
     };
+  }
+
+  /** SPEC 3.4: the period's driftbudget Netto against its areas' Nämnden totalt, as saved. */
+  private async reconciliationWarnings(manager: EntityManager, planYearId: number, periodId: number, period: Period): Promise<string[]> {
+    const areas = await this.budget.findOperatingAreas(planYearId, manager);
+    const groups = await this.budget.findAccountGroups(planYearId, manager);
+    const areaResults = await this.budget.findOperatingAreaResults(periodId, manager);
+    const groupResults = await this.budget.findAccountGroupResults(periodId, manager);
+    const warning = reconciliationWarning(period, { areas, groups, areaResults, groupResults });
+    return warning ? [warning] : [];
   }
 }
 
@@ -300,7 +326,7 @@ function kronor(value: number | null | undefined, unit: AmountUnit): number | nu
   return value === null || value === undefined ? null : toKronor(value, unit);
 }
 
-function summaryText(title: string, changes: { label: string; stats: SyncStats }[]): string {
+function summaryText(title: string, changes: { label: string; stats: SyncStats }[], warnings: string[]): string {
   const lines = changes.map(({ label, stats }) => {
     const parts = [
       stats.created && `${stats.created} nya`,
@@ -310,5 +336,5 @@ function summaryText(title: string, changes: { label: string; stats: SyncStats }
     ].filter(Boolean);
     return `  ${label}: ${parts.length > 0 ? parts.join(', ') : 'inga'}`;
   });
-  return [title, ...lines].join('\n');
+  return [title, ...lines, ...warnings.map((w) => `Varning: ${w}`)].join('\n');
 }

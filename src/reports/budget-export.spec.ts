@@ -1,6 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { PeriodFollowup } from '../followup/period-followup';
-import { dummyCharts, son2017T1, son2017T2, son2017Vb } from '../../test/support/report-fixtures';
+import { dummyCharts, son2017T1, son2017T2, son2017Vb, withT2 } from '../../test/support/report-fixtures';
 import { dataRows, formulaOf, headers, numberOf, readBack, sheetOf } from '../../test/support/workbook-reading';
 import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
 import { budgetFileName, reportFileName } from './report-file-names';
@@ -88,9 +88,11 @@ describe('budget CSV', () => {
     expect(drift[drift.length - 1].slice(0, 5)).toEqual(['Netto', '980,3', '263,2', '26,8', '1215,3']); // no thousands separator
   });
 
-  it('has a Verksamhetsområden section ending with Nämnden totalt and the Budgetföljsamhet', () => {
+  it('has a Verksamhetsområden section ending with Nämnden totalt, the Avstämningsdifferens and the Budgetföljsamhet', () => {
     const areas = section(rows, 'Verksamhetsområden');
-    expect(areas[areas.length - 2]).toEqual(['Nämnden totalt', '924,6', '1215,4', '1216,1', '-0,7', '0,7', '0,0']);
+    expect(areas[areas.length - 3]).toEqual(['Nämnden totalt', '924,6', '1215,4', '1216,1', '-0,7', '0,7', '0,0']);
+    // the 2017 data: Netto 1 215,3 / 1 216,2 against Nämnden totalt 1 215,4 / 1 216,1 (rounded printed tables)
+    expect(areas[areas.length - 2]).toEqual(['Avstämningsdifferens', '', '-0,1', '0,1', '', '', '']);
     expect(areas[areas.length - 1]).toEqual(['Budgetföljsamhet (%)', '100,1']);
     expect(areas.find((r) => r[0] === 'Barn och ungdom')![4]).toBe('-1,8');
   });
@@ -116,7 +118,7 @@ describe('budget CSV', () => {
   });
 
   it('shows prognossäkerhet in a verksamhetsberättelse with a T2 follow-up', () => {
-    const vbRows = parseCsv(buildBudgetCsv(son2017Vb(), loadReportTemplate('VB'), { previous: son2017T2() }).slice(1));
+    const vbRows = parseCsv(buildBudgetCsv(withT2(son2017Vb(), son2017T2()), loadReportTemplate('VB')).slice(1));
     const areas = section(vbRows, 'Verksamhetsområden');
     expect(areas[0].slice(-2)).toEqual(['Prognos T2 2017 (mnkr)', 'Prognossäkerhet (%)']);
     expect(areas.find((r) => r[0] === 'Omstrukturering')!.slice(-2)).toEqual(['7,5', '7,8']); // (7,5 − 6,8) / 9,0

@@ -1,6 +1,5 @@
 import * as ExcelJS from 'exceljs';
-import { forecastAccuracyTable } from '../budget/forecast-accuracy.calc';
-import { clean } from '../common/decimal';
+import { roundTo } from '../common/vocabulary';
 import { formatMnkr } from '../common/money';
 import { PeriodFollowup } from '../followup/period-followup';
 import { accountTableRows, BudgetTableRow, operatingAreaTableRows } from './budget-table';
@@ -17,15 +16,16 @@ import { ReportContext, visibleColumns } from './sheet-layout';
  */
 
 export interface BudgetExportOptions {
-  /** Tertialrapport 2 of the same board and year, for the verksamhetsberättelse's prognossäkerhet. */
-  previous?: PeriodFollowup | null;
   generatedAt?: Date;
 }
 
 type BudgetSheetTemplate = AccountSheetTemplate | OperatingAreaSheetTemplate;
 
+/** The budget sheets of the template with their figures only: the areas' comments belong to the report, not to the auditors' tables. */
 function budgetSheets(template: ReportTemplate): BudgetSheetTemplate[] {
-  return template.sheets.filter((s): s is BudgetSheetTemplate => s.kind === 'accounts' || s.kind === 'operatingAreas');
+  return template.sheets
+    .filter((s): s is BudgetSheetTemplate => s.kind === 'accounts' || s.kind === 'operatingAreas')
+    .map((s) => ({ ...s, columns: s.columns.filter((c) => c.field !== 'comment') }));
 }
 
 /**
@@ -38,7 +38,7 @@ export function buildBudgetWorkbook(
   options: BudgetExportOptions = {},
 ): ExcelJS.Workbook {
   const generatedAt = options.generatedAt ?? new Date();
-  const ctx = reportContext(followup, options.previous ?? null, template, generatedAt);
+  const ctx = reportContext(followup, template, generatedAt);
   const workbook = buildWorkbook(ctx, budgetSheets(template), [], generatedAt);
   workbook.title = budgetTitle(followup);
   return workbook;
@@ -58,9 +58,8 @@ const LINE_END = '\r\n';
 export function buildBudgetCsv(
   followup: PeriodFollowup,
   template: ReportTemplate,
-  options: Pick<BudgetExportOptions, 'previous'> = {},
 ): string {
-  const ctx = reportContext(followup, options.previous ?? null, template, null);
+  const ctx = reportContext(followup, template, null);
   const lines: string[][] = [[csvText(budgetTitle(followup))]];
   for (const sheet of budgetSheets(template)) lines.push([], [csvText(sheet.name)], ...csvSection(sheet, ctx));
   return BOM + lines.map((fields) => fields.join(SEPARATOR) + LINE_END).join('');
@@ -71,15 +70,18 @@ function csvSection(sheet: BudgetSheetTemplate, ctx: ReportContext): string[][] 
   const columns = visibleColumns(sheet.columns, ctx);
   const header = columns.map((c) => csvText(fillText(c.header, ctx.texts) + unitSuffix(valueKindOf(sheet.kind, c.field))));
   const rows = sheet.kind === 'accounts' ? accountTableRows(budget.accountTable) : operatingAreaRows(ctx);
-  const body = rows.map((row) => columns.map((c) => csvValue(row, c.field as BudgetField | 'name', valueKindOf(sheet.kind, c.field))));
+  const body = rows.map((row) => columns.map((c) => csvValue(row, c.field as BudgetField | 'name' | 'comment', valueKindOf(sheet.kind, c.field))));
   if (sheet.kind === 'accounts') return [figureLine(sheet.guideRate, budget.guideRate, ctx), header, ...body];
   return [header, ...body, figureLine(sheet.budgetCompliance, budget.budgetCompliance, ctx)];
 }
 
 function operatingAreaRows(ctx: ReportContext): BudgetTableRow[] {
   const table = ctx.followup.budget.operatingAreaTable;
-  const accuracy = ctx.previous ? forecastAccuracyTable(table, ctx.previous.budget.operatingAreaTable) : null;
-  return operatingAreaTableRows(table, accuracy);
+  const rows = operatingAreaTableRows(table, ctx.followup.budget.forecastAccuracy, ctx.followup.budget.areaComments);
+  const difference = ctx.followup.budget.reconciliation;
+  // As in the workbook: Netto − Nämnden totalt under the total when the two differ (SPEC 3.4).
+  if (difference) rows.push({ label: 'Avstämningsdifferens', style: 'sum', members: null, values: { budget: difference.budget, forecast: difference.forecast } });
+  return rows;
 }
 
 function unitSuffix(kind: string): string {
@@ -92,8 +94,9 @@ function figureLine(figure: FigureTemplate, value: number | null, ctx: ReportCon
   return [csvText(`${fillText(figure.label, ctx.texts)} (%)`), value === null ? '' : percentText(value)];
 }
 
-function csvValue(row: BudgetTableRow, field: BudgetField | 'name', kind: string): string {
+function csvValue(row: BudgetTableRow, field: BudgetField | 'name' | 'comment', kind: string): string {
   if (field === 'name') return csvText(row.label);
+  if (field === 'comment') return csvText(row.comment ?? '');
   const value = row.values[field] ?? null;
   if (value === null) return '';
   return kind === 'amount' ? formatMnkr(value) : percentText(value);
@@ -101,7 +104,7 @@ function csvValue(row: BudgetTableRow, field: BudgetField | 'name', kind: string
 
 /** A share as percent with one decimal and a decimal comma: 0.2905 → "29,1", half away from zero. */
 function percentText(fraction: number): string {
-  const tenths = Math.round(Math.abs(clean(fraction * 1000)));
+  const tenths = Math.abs(roundTo(fraction * 1000, 0));
   const sign = fraction < 0 && tenths !== 0 ? '-' : '';
   return `${sign}${Math.floor(tenths / 10)},${tenths % 10}`;
 }

@@ -1,5 +1,4 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { forecastAccuracyTable } from '../budget/forecast-accuracy.calc';
 import { kronorToMnkr } from '../common/money';
 import { BudgetField, DERIVATIONS, ValueKind, valueKindOf } from './report-fields';
 import { COLORS, setFont } from './report-styles';
@@ -57,12 +56,43 @@ export function writeOperatingAreaSheet(
   const { sheet, nextRow: headerRow } = addReportSheet(workbook, template.name, ctx);
   const columns = visibleColumns(template.columns, ctx);
   const table = ctx.followup.budget.operatingAreaTable;
-  const accuracy = ctx.previous ? forecastAccuracyTable(table, ctx.previous.budget.operatingAreaTable) : null;
-  const rows = operatingAreaTableRows(table, accuracy);
+  const rows = operatingAreaTableRows(table, ctx.followup.budget.forecastAccuracy, ctx.followup.budget.areaComments);
   writeBudgetTable(sheet, 'operatingAreas', headerRow, columns, rows, ctx);
+  const totalRow = headerRow + rows.length;
+  const extra = writeReconciliationRow(sheet, totalRow + 1, columns, net, ctx) ? 1 : 0;
   const compliance = template.budgetCompliance;
   const formula = complianceFormula(net, compliance.of);
-  writeFigure(sheet, headerRow + rows.length + 2, compliance, ctx.followup.budget.budgetCompliance, formula, ctx);
+  writeFigure(sheet, totalRow + extra + 2, compliance, ctx.followup.budget.budgetCompliance, formula, ctx);
+}
+
+/**
+ * SPEC 3.4: when the driftbudget's Netto and Nämnden totalt differ, an "Avstämningsdifferens"
+ * row under Nämnden totalt: Netto − Nämnden totalt per column, as a formula over both sheets.
+ * Returns whether it was written.
+ */
+function writeReconciliationRow(sheet: Worksheet, rowNumber: number, columns: ColumnTemplate[], net: NetRowRef, ctx: ReportContext): boolean {
+  const difference = ctx.followup.budget.reconciliation;
+  if (!difference) return false;
+  const row = sheet.getRow(rowNumber);
+  fillRow(row, columns.length, COLORS.flaggedRow);
+  const netSheet = `'${net.sheetName.replace(/'/g, "''")}'`;
+  // The areas' year column holds the prognos (bokslut in VB), which the driftbudget keeps in Prognos (Utfall in VB).
+  const netField = { budget: 'budget', forecast: ctx.followup.period === 'VB' ? 'actual' : 'forecast' } as const;
+  columns.forEach((column, c) => {
+    const cell = row.getCell(c + 1);
+    if (column.field === 'name') {
+      setText(cell, 'Avstämningsdifferens');
+      setFont(cell, { italic: true, bold: true });
+      return;
+    }
+    if (column.field !== 'budget' && column.field !== 'forecast') return;
+    const value = difference[column.field];
+    const netLetter = net.letters.get(netField[column.field]);
+    if (value === null || !netLetter) return;
+    const own = `${sheet.getColumn(c + 1).letter}${rowNumber - 1}`;
+    setFormula(cell, `${netSheet}!${netLetter}${net.row}-${own}`, kronorToMnkr(value), column.numFmt!);
+  });
+  return true;
 }
 
 /** IF(netto budget = 0, "", netto prognos or utfall / netto budget), on the Driftbudget sheet. */
@@ -110,7 +140,7 @@ function writeBudgetTable(
     columns.forEach((column, c) => {
       const cell = row.getCell(c + 1);
       const valueKind = valueKindOf(kind, column.field);
-      if (valueKind === 'text') return setText(cell, tableRow.label);
+      if (valueKind === 'text') return setText(cell, column.field === 'comment' ? (tableRow.comment ?? null) : tableRow.label);
       writeBudgetCell(cell, column, valueKind, tableRow, {
         own: (field) => `${letters.get(field)}${rowNumberOf(i)}`,
         members: tableRow.members?.map(rowNumberOf) ?? null,

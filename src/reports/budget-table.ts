@@ -16,6 +16,8 @@ export interface BudgetTableRow {
   /** Indexes of the rows this row adds up (a sum row); null for a line of its own. */
   members: number[] | null;
   values: Partial<Record<BudgetField, number | null>>;
+  /** The area's comment (Verksamhetsområden's Kommentar column); null on other rows. */
+  comment?: string | null;
 }
 
 const ACCOUNT_VALUE_FIELDS: AccountField[] = [
@@ -57,7 +59,12 @@ export function accountTableRows(table: AccountTable): BudgetTableRow[] {
 }
 
 /** Nämndens prognos per verksamhetsområde, then "Nämnden totalt"; with prognossäkerhet when given. */
-export function operatingAreaTableRows(table: OperatingAreaTable, accuracy: ForecastAccuracyTable | null): BudgetTableRow[] {
+export function operatingAreaTableRows(
+  table: OperatingAreaTable,
+  accuracy: ForecastAccuracyTable | null,
+  comments: { name: string; comment: string }[] = [],
+): BudgetTableRow[] {
+  const commentOf = new Map(comments.map((c) => [c.name, c.comment]));
   return [...table.rows, table.total].map((row, i): BudgetTableRow => {
     const isTotal = i === table.rows.length;
     const precision = isTotal ? accuracy?.total : accuracy?.rows[i];
@@ -71,6 +78,12 @@ export function operatingAreaTableRows(table: OperatingAreaTable, accuracy: Fore
       t2Forecast: precision?.t2Forecast ?? null,
       forecastAccuracy: precision?.accuracy ?? null,
     };
-    return { label: row.name, style: isTotal ? 'total' : 'line', members: isTotal ? indexes(0, table.rows.length) : null, values };
+    return {
+      label: row.name,
+      style: isTotal ? 'total' : 'line',
+      members: isTotal ? indexes(0, table.rows.length) : null,
+      values,
+      comment: isTotal ? null : (commentOf.get(row.name) ?? null),
+    };
   });
 }

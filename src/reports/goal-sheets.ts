@@ -1,8 +1,8 @@
 import type { Cell, Row, Workbook } from 'exceljs';
 import { clean } from '../common/decimal';
+import { decimalsOf, formatNumber, UNIT_LABELS, UNIT_NAMES } from '../common/vocabulary';
 import { ActivityFollowup, GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
 import { swedishDate } from './report-text';
-import { MORE_POSITIVE_TEXT } from '../goals/goal-assessment.calc';
 import { COLORS, paintAssessment, paintFlaggedCell, paintStatus, setFont } from './report-styles';
 import { ActivitySheetTemplate, ColumnTemplate, IndicatorSheetTemplate, SummarySheetTemplate } from './report-template';
 import {
@@ -53,7 +53,7 @@ export function writeSummarySheet(workbook: Workbook, template: SummarySheetTemp
   const goals = goalsInTreeOrder(ctx.followup.goals);
   goals.forEach(({ goal, depth }, i) => {
     const row = sheet.getRow(headerRow + 1 + i);
-    if (goal.assessmentMorePositive) fillRow(row, template.columns.length, COLORS.flaggedRow);
+    if (goal.flag) fillRow(row, template.columns.length, COLORS.flaggedRow);
     if (depth === 0) emphasizeRow(row, template.columns.length, { bold: true, line: 'thin' });
     template.columns.forEach((column, c) => writeSummaryCell(row, c + 1, column, goal, depth));
     fitRowHeight(row, template.columns);
@@ -89,9 +89,20 @@ function writeSummaryCell(row: Row, col: number, column: ColumnTemplate, goal: G
       setText(cell, goal.suggestionLabel);
       return paintAssessment(cell, goal.suggestion);
     case 'divergence':
-      setText(cell, goal.assessmentMorePositive ? MORE_POSITIVE_TEXT : null);
-      if (goal.assessmentMorePositive) paintFlaggedCell(cell);
+      setText(cell, goal.flagText);
+      if (goal.flag) paintFlaggedCell(cell);
+      return;
+    case 'analysis':
+      return setText(cell, cellText(goal.analysis));
   }
+}
+
+/** Excel holds at most 32 767 characters in a cell; a longer text is cut with a note where to read it whole. */
+const CELL_TEXT_LIMIT = 32_000;
+
+function cellText(text: string | null): string | null {
+  if (text === null || text.length <= CELL_TEXT_LIMIT) return text;
+  return `${text.slice(0, CELL_TEXT_LIMIT)} … (texten fortsätter i rapportens Word-dokument)`;
 }
 
 /** Mål och indikatorer: one row per indicator, grouped under its goal in tree order, with status and könsskillnad. */
@@ -168,6 +179,17 @@ function writeIndicatorCell(
       setNumber(cell, cellValue(indicator, indicator.genderGap), numFmt);
       if (indicator.genderGapFlagged) paintFlaggedCell(cell);
       return;
+    case 'code':
+      return setText(cell, indicator.code);
+    case 'unit':
+      return setText(cell, UNIT_NAMES[indicator.unit]);
+    case 'analysis':
+      return setText(cell, cellText(indicator.analysis));
+    case 'annualTarget':
+    case 'councilTarget': {
+      const target = indicator[column.field];
+      return setNumber(cell, cellValue(indicator, target), targetNumFmt(indicator, target, numFmt));
+    }
     default:
       setNumber(cell, cellValue(indicator, indicator[column.field as (typeof INDICATOR_VALUE_FIELDS)[number]]), numFmt);
   }
@@ -179,19 +201,20 @@ function cellValue(indicator: IndicatorFollowup, value: number | null): number |
   return indicator.unit === 'percent' ? clean(value / 100) : value;
 }
 
-/** The unit's format with as many decimals as the row's figures carry, so 90 % and 5,1 % read as written. */
+/** The unit's format with the indicator's own number of decimals, so 90 % and 5,1 % read as written, each consistently. */
 function indicatorNumFmt(template: IndicatorSheetTemplate, indicator: IndicatorFollowup): string {
   const formats = template.indicatorFormats[indicator.unit];
-  const values = [...INDICATOR_VALUE_FIELDS.map((field) => indicator[field]), indicator.genderGap];
-  const decimals = Math.max(0, ...values.map(decimalsOf));
-  return formats[Math.min(decimals, formats.length - 1)];
+  return formats[Math.min(indicator.decimals, formats.length - 1)];
 }
 
-function decimalsOf(value: number | null): number {
-  if (value === null) return 0;
-  const text = String(clean(value));
-  const point = text.indexOf('.');
-  return point < 0 ? 0 : text.length - point - 1;
+/**
+ * A range indicator's target as the report prints it: "±1 %" around 0, "100 % ±1 %"
+ * otherwise. The cell keeps the target as its number; the format adds the tolerance.
+ */
+function targetNumFmt(indicator: IndicatorFollowup, target: number | null, numFmt: string): string {
+  if (indicator.tolerance === null || target === null) return numFmt;
+  const band = `±${formatNumber(indicator.tolerance, decimalsOf(indicator.tolerance))} ${UNIT_LABELS[indicator.unit]}`;
+  return target === 0 ? `"${band}"` : `${numFmt}" ${band}"`;
 }
 
 /** Aktiviteter: one row per activity, under its goal in tree order, with dates and avvikelse. */
@@ -204,8 +227,11 @@ export function writeActivitySheet(workbook: Workbook, template: ActivitySheetTe
   });
 }
 
-/** "Ja" for an activity with avvikelse, "Nej" without, nothing when the period has no report. */
-const DEVIATION_TEXT = { true: 'Ja', false: 'Nej' };
+/**
+ * "Ja" for an activity with avvikelse; as in the city's report the column stays empty
+ * otherwise, so that the few avvikelser stand out instead of pages of "Nej".
+ */
+const DEVIATION_TEXT = { true: 'Ja', false: null };
 
 function writeActivityCell(
   row: Row,

@@ -42,6 +42,7 @@ export const SHEET_FIELDS = {
     assessment: 'assessment',
     suggestion: 'suggestion',
     divergence: 'divergence',
+    analysis: 'text',
   },
   indicators: {
     goal: 'text',
@@ -56,6 +57,9 @@ export const SHEET_FIELDS = {
     period: 'text',
     status: 'status',
     genderGap: 'genderGap',
+    code: 'text',
+    unit: 'text',
+    analysis: 'text',
   },
   activities: {
     goal: 'text',
@@ -85,6 +89,7 @@ export const SHEET_FIELDS = {
     adjustedDeviation: 'amount',
     t2Forecast: 'amount',
     forecastAccuracy: 'rate',
+    comment: 'text',
   },
 } as const satisfies Record<TableSheetKind, Record<string, ValueKind>>;
 

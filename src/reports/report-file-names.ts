@@ -13,8 +13,8 @@ export function budgetTitle(followup: PeriodFollowup): string {
   return `Driftbudget ${followup.period} ${followup.year} – ${followup.board.name}`;
 }
 
-/** The report workbook's file name: "Tertialrapport 1 2017 – Socialnämnden.xlsx". */
-export function reportFileName(followup: PeriodFollowup, ext: 'xlsx'): string {
+/** The report's file name: "Tertialrapport 1 2017 – Socialnämnden.xlsx" (or .docx). */
+export function reportFileName(followup: PeriodFollowup, ext: 'xlsx' | 'docx'): string {
   return safe(`${reportTitle(followup.period, followup.year)} – ${followup.board.name}`) + `.${ext}`;
 }
 

@@ -84,7 +84,7 @@ describe('a broken template', () => {
     ],
     [
       'prognossäkerhet in a tertial report',
-      (j) => sheet(j, 'Verksamhetsområden').columns.push({ header: 'Prognossäkerhet', field: 'forecastAccuracy', width: 12, numFmt: '0.0%' }),
+      (j) => sheet(j, 'Verksamhetsområden').columns.splice(7, 0, { header: 'Prognossäkerhet', field: 'forecastAccuracy', width: 12, numFmt: '0.0%' }),
       'sheets[4].columns[7].field: Fältet "forecastAccuracy" (prognossäkerhet mot tertialrapport 2) hör bara till verksamhetsberättelsen.',
     ],
     ['budgetföljsamhet on the utfall in T1', (j) => (sheet(j, 'Verksamhetsområden').budgetCompliance.of = 'actual'), 'sheets[4].budgetCompliance.of: I T1 räknas budgetföljsamheten på "forecast"'],

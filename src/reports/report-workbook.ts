@@ -12,9 +12,8 @@ import { ReportContext } from './sheet-layout';
 export const WORKBOOK_CREATOR = 'Verksamhetsuppföljning';
 
 export interface ReportWorkbookInput {
+  /** The period's follow-up; in a verksamhetsberättelse it carries the T2 comparison (prognossäkerhet) when there is one. */
   followup: PeriodFollowup;
-  /** Tertialrapport 2 of the same board and year, for the verksamhetsberättelse's prognossäkerhet. */
-  previous?: PeriodFollowup | null;
   charts: RenderedChart[];
   template: ReportTemplate;
   generatedAt: Date;
@@ -26,27 +25,16 @@ export interface ReportWorkbookInput {
  * Driftbudget, Verksamhetsområden and Diagram, as the period's template lays them out.
  */
 export function buildReportWorkbook(input: ReportWorkbookInput): ExcelJS.Workbook {
-  const ctx = reportContext(input.followup, input.previous ?? null, input.template, input.generatedAt);
+  const ctx = reportContext(input.followup, input.template, input.generatedAt);
   return buildWorkbook(ctx, input.template.sheets, input.charts, input.generatedAt);
 }
 
-/** Checks that the follow-ups fit the template and each other, and gathers what the sheets are written from. */
-export function reportContext(
-  followup: PeriodFollowup,
-  previous: PeriodFollowup | null,
-  template: ReportTemplate,
-  generatedAt: Date | null,
-): ReportContext {
+/** Checks that the follow-up fits the template, and gathers what the sheets are written from. */
+export function reportContext(followup: PeriodFollowup, template: ReportTemplate, generatedAt: Date | null): ReportContext {
   if (template.period !== followup.period) {
     throw new Error(`Rapportmallen ${template.file} gäller ${template.period}, men uppföljningen gäller ${followup.period}.`);
   }
-  if (previous && (previous.period !== 'T2' || previous.board.code !== followup.board.code || previous.year !== followup.year)) {
-    throw new Error(
-      `Jämförelsen med tertialrapport 2 kräver T2 ${followup.year} för ${followup.board.name}, ` +
-        `men fick ${previous.period} ${previous.year} för ${previous.board.name}.`,
-    );
-  }
-  return { followup, previous, template, texts: placeholderValues(followup, generatedAt) };
+  return { followup, template, texts: placeholderValues(followup, generatedAt) };
 }
 
 /** A workbook with the given sheets of the template, in its order, and the report's properties. */

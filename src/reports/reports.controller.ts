@@ -33,6 +33,13 @@ export class ReportsController {
     download(res, await this.reports.reportWorkbook(at.board, at.year, at.period));
   }
 
+  @Get('report.docx')
+  @ApiOperation({ summary: 'Periodens rapport som Word-dokument (t.ex. "Tertialrapport 1 2017 – Socialnämnden.docx")' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  async reportDocx(@PeriodAddressParam() at: PeriodAddress, @Res() res: Response): Promise<void> {
+    download(res, await this.reports.reportDocument(at.board, at.year, at.period));
+  }
+
   @Get('budget.xlsx')
   @ApiOperation({ summary: 'Budgettabellerna (Driftbudget och Verksamhetsområden) som Excel-arbetsbok, för revisorer' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

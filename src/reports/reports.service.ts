@@ -5,11 +5,11 @@ import { ChartsService } from '../charts/charts.service';
 import { DomainError } from '../common/domain-error';
 import { Period } from '../common/period';
 import { FollowupService } from '../followup/followup.service';
-import { PeriodFollowup } from '../followup/period-followup';
 import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
 import { budgetFileName, reportFileName } from './report-file-names';
 import { loadReportTemplates, ReportTemplate } from './report-template';
 import { buildReportWorkbook } from './report-workbook';
+import { buildReportDocument, DOCX_TYPE } from './report-document';
 
 /** A file to hand to the user: its Swedish name, content type and bytes. */
 export interface ReportFile {
@@ -46,9 +46,8 @@ export class ReportsService implements OnModuleInit {
   async reportWorkbook(board: string, year: number, period: Period): Promise<ReportFile & { charts: RenderedChart[] }> {
     const followup = await this.followups.getReportedFollowup(board, year, period);
     const template = this.templates[period];
-    const previous = await this.comparisonFor(followup);
     const charts = await this.charts.render(followup, chartKindsOf(template));
-    const workbook = buildReportWorkbook({ followup, previous, charts, template, generatedAt: new Date() });
+    const workbook = buildReportWorkbook({ followup, charts, template, generatedAt: new Date() });
     return {
       fileName: reportFileName(followup, 'xlsx'),
       contentType: XLSX_TYPE,
@@ -57,19 +56,27 @@ export class ReportsService implements OnModuleInit {
     };
   }
 
+  /** "Tertialrapport 1 2017 – Socialnämnden.docx": the report as the board reads it, with the template's charts. */
+  async reportDocument(board: string, year: number, period: Period): Promise<ReportFile> {
+    const followup = await this.followups.getReportedFollowup(board, year, period);
+    const template = this.templates[period];
+    const charts = await this.charts.render(followup, chartKindsOf(template));
+    const content = await buildReportDocument({ followup, template, charts, generatedAt: new Date() });
+    return { fileName: reportFileName(followup, 'docx'), contentType: DOCX_TYPE, content };
+  }
+
   /** The Driftbudget and Verksamhetsområden tables alone, as xlsx or as CSV for Swedish Excel. */
   async budgetExport(board: string, year: number, period: Period, format: BudgetFormat): Promise<ReportFile> {
     const followup = await this.followups.getReportedFollowup(board, year, period);
     const template = this.templates[period];
-    const previous = await this.comparisonFor(followup);
     if (format === 'csv') {
       return {
         fileName: budgetFileName(followup, 'csv'),
         contentType: CSV_TYPE,
-        content: Buffer.from(buildBudgetCsv(followup, template, { previous }), 'utf8'),
+        content: Buffer.from(buildBudgetCsv(followup, template), 'utf8'),
       };
     }
-    const workbook = buildBudgetWorkbook(followup, template, { previous, generatedAt: new Date() });
+    const workbook = buildBudgetWorkbook(followup, template, { generatedAt: new Date() });
     return { fileName: budgetFileName(followup, 'xlsx'), contentType: XLSX_TYPE, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
   }
 
@@ -81,13 +88,6 @@ export class ReportsService implements OnModuleInit {
       throw DomainError.notFound(`Diagrammet ${kind} har ${parts === 1 ? 'bara en sida' : `${parts} sidor`}, inte ${part}.`);
     }
     return this.charts.renderOne(followup, kind, part);
-  }
-
-  /** The verksamhetsberättelse is compared with tertialrapport 2 (prognossäkerhet), when there is one. */
-  private async comparisonFor(followup: PeriodFollowup): Promise<PeriodFollowup | null> {
-    if (followup.period !== 'VB') return null;
-    const t2 = await this.followups.getFollowup(followup.board.code, followup.year, 'T2');
-    return t2.reported ? t2 : null;
   }
 }
 

@@ -13,8 +13,6 @@ import { ColumnTemplate, ReportTemplate } from './report-template';
 /** Everything a sheet is written from. */
 export interface ReportContext {
   followup: PeriodFollowup;
-  /** Tertialrapport 2, for the verksamhetsberättelse's prognossäkerhet; null when there is none. */
-  previous: PeriodFollowup | null;
   template: ReportTemplate;
   texts: Record<Placeholder, string>;
 }
@@ -48,9 +46,9 @@ function escapeHeaderFooter(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** The columns a workbook shows: prognossäkerhet only when a T2 follow-up is at hand. */
+/** The columns a workbook shows: prognossäkerhet only when the follow-up carries the T2 comparison. */
 export function visibleColumns(columns: ColumnTemplate[], ctx: ReportContext): ColumnTemplate[] {
-  return ctx.previous ? columns : columns.filter((c) => !T2_FIELDS.includes(c.field));
+  return ctx.followup.budget.forecastAccuracy ? columns : columns.filter((c) => !T2_FIELDS.includes(c.field));
 }
 
 /** Value kinds shown as figures: right-aligned, and so are their headers. */
@@ -152,8 +150,11 @@ export function fitRowHeight(row: Row, columns: { width: number }[]): void {
     if (typeof cell.value !== 'string' || !cell.alignment?.wrapText) return;
     lines = Math.max(lines, wrappedLines(cell.value, lineCapacity(column.width, cell)));
   });
-  row.height = lines * LINE_POINTS;
+  row.height = Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
 }
+
+/** The tallest row Excel allows (409 pt); a longer text stays whole in its cell and scrolls there. */
+const MAX_ROW_POINTS = 409;
 
 /** Characters of running text that fit on one line of a cell (widths count the digit "0"; letters are narrower on average). */
 function lineCapacity(width: number, cell: Cell): number {

@@ -10,8 +10,10 @@ import {
   operatingAreaTable,
   OperatingAreaRow,
 } from '../../src/budget/budget.calc';
+import { forecastAccuracyTable } from '../../src/budget/forecast-accuracy.calc';
 import { ChartKind, RenderedChart } from '../../src/charts/chart-kinds';
 import { Period, reportTitle } from '../../src/common/period';
+import { reconcile } from '../../src/followup/assemble-followup.calc';
 import { PeriodFollowup } from '../../src/followup/period-followup';
 
 /*
@@ -70,8 +72,19 @@ export function asPeriod(
       accountTable: accounts,
       operatingAreaTable: areas,
       budgetCompliance: budgetCompliance(period, accounts),
+      areaComments: t1.areaComments,
+      reconciliation: reconcile(accounts.net, areas.total, period),
+      forecastAccuracy: null,
     },
   };
+}
+
+/**
+ * The verksamhetsberättelse with its T2 comparison, as the follow-up assembly gives it when
+ * the year has a T2 follow-up (prognossäkerhet per verksamhetsområde).
+ */
+export function withT2(vb: PeriodFollowup, t2: PeriodFollowup): PeriodFollowup {
+  return { ...vb, budget: { ...vb.budget, forecastAccuracy: forecastAccuracyTable(vb.budget.operatingAreaTable, t2.budget.operatingAreaTable) } };
 }
 
 /** The VB 2017 variant: the year's utfall is the T1 prognos rounded to whole mnkr, each area ends 0,5 mnkr under its T1 prognos. */

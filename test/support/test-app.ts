@@ -40,6 +40,7 @@ const TABLES = [
   'account_group',
   'account_group_result',
   'audit_entry',
+  'period_text',
 ];
 
 /** The password of every account the tests create (they sign in through SessionsService, or the login route when that is tested). */

@@ -25,7 +25,7 @@ export class ActivityCorrectionDto {
   comment?: string | null;
 }
 
-/** PATCH …/operating-areas/{name}: prognos and justering in whole kronor, as the period's GET shows them. */
+/** PATCH …/operating-areas/{name}: prognos and justering in whole kronor, as the period's GET shows them, and the comment. */
 export class OperatingAreaCorrectionDto {
   @IsOptional()
   @IsInt({ message: 'Måste vara ett belopp i hela kronor (ett heltal).' })
@@ -38,4 +38,8 @@ export class OperatingAreaCorrectionDto {
   @Min(-MAX_KRONOR, { message: SV.min(-MAX_KRONOR) })
   @Max(MAX_KRONOR, { message: SV.max(MAX_KRONOR) })
   adjustment?: number | null;
+
+  /** What the report says about the area's prognos (printed under "Barn och ungdom −1,8 mnkr"). */
+  @OptionalTextField()
+  comment?: string | null;
 }

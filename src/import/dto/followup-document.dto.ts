@@ -60,6 +60,10 @@ export class FollowupOperatingAreaDto {
   /** Justering; 0 when missing. */
   @OptionalNumberField()
   adjustment?: number | null;
+
+  /** What the report says about the area's prognos (printed under "Barn och ungdom −1,8 mnkr"). */
+  @OptionalTextField()
+  comment?: string | null;
 }
 
 export class FollowupAccountGroupDto {
@@ -92,6 +96,19 @@ export class FollowupBudgetDto {
 
   @ListField(() => FollowupAccountGroupDto, { optional: true })
   accountGroups?: FollowupAccountGroupDto[];
+
+  /** The text under "Uppföljning av driftbudget". */
+  @OptionalTextField()
+  comment?: string | null;
+}
+
+/** A headed part of the report after the budget: Resultatenheter, Investeringar … */
+export class FollowupSectionDto {
+  @NameField(300)
+  heading: string;
+
+  @OptionalTextField()
+  text?: string | null;
 }
 
 export class FollowupDocumentDto {
@@ -122,4 +139,11 @@ export class FollowupDocumentDto {
 
   @ObjectField(() => FollowupBudgetDto, { optional: true })
   budget?: FollowupBudgetDto;
+
+  /** "Sammanfattande analys": plain text, paragraphs separated by a blank line. */
+  @OptionalTextField()
+  summary?: string | null;
+
+  @ListField(() => FollowupSectionDto, { optional: true })
+  sections?: FollowupSectionDto[];
 }
