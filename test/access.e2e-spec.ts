@@ -84,6 +84,7 @@ describe('who may do what (SPEC 7)', () => {
         'POST /api/boards/:board/years/:year/periods/:period/lock approve',
         'PATCH /api/boards/:board/years/:year/periods/:period/operating-areas/:name write',
         'POST /api/boards/:board/years/:year/periods/:period/reopen admin',
+        'GET /api/boards/:board/years/:year/periods/:period/report.docx read',
         'GET /api/boards/:board/years/:year/periods/:period/report.xlsx read',
         'POST /api/boards/:board/years/:year/periods/:period/submit submit',
         'POST /api/import signedIn',

@@ -149,7 +149,7 @@ describe('assembleFollowup: the goal tree', () => {
 
   it('hangs activities with their avvikelse on their goal', () => {
     expect(goal(followup.goals, '1.1').activities).toEqual([
-      { code: 'X-A01', name: 'Aktivitet', startDate: '2031-01-01', endDate: '2031-12-31', deviation: true, comment: 'Försenad' },
+      { code: 'X-A01', name: 'Aktivitet', startDate: '2031-01-01', endDate: '2031-12-31', deviation: true, comment: 'Försenad', version: 0 },
     ]);
   });
 
