@@ -23,6 +23,11 @@ describe('suggestAssessment (SPEC 3.3)', () => {
     [['achieved'], ['notAssessed'], 'full'], // a nämndmål that is Ej bedömd does not count
     [[], ['none', 'partial'], 'none'],
     [['notAssessed'], ['notAssessed'], 'notAssessed'],
+    [[], ['partial'], 'partial'], // a nämndmål's delvis counts as Uppnås delvis, not as Uppnås inte
+    [[], ['partial', 'partial'], 'partial'],
+    [['notAssessed'], ['full'], 'full'],
+    [[], ['none'], 'none'],
+    [['partial'], ['full'], 'partial'],
   ])('indicators %j and nämndmål %j → %s', (statuses, subGoals, expected) => {
     expect(suggestAssessment(statuses, subGoals)).toBe(expected);
   });
@@ -38,6 +43,11 @@ describe('isMorePositiveThanIndicators', () => {
     ['none', 'partial', false],
     ['full', 'notAssessed', false], // nothing to hold it against
     ['notAssessed', 'none', false], // no own bedömning
+    ['partial', 'partial', false],
+    ['none', 'none', false],
+    ['none', 'full', false],
+    ['partial', 'notAssessed', false],
+    ['notAssessed', 'notAssessed', false],
   ])('own %s against suggestion %s → %p', (own, suggestion, expected) => {
     expect(isMorePositiveThanIndicators(own, suggestion)).toBe(expected);
   });

@@ -79,6 +79,12 @@ describe('plan documents', () => {
       ['a count above 100', { unit: 'count', annualTarget: 2850 }],
       ['no targets at all', { annualTarget: null, councilTarget: null }],
       ['the boundaries 0 and 100', { annualTarget: 100, councilTarget: 0 }],
+      ['a threshold equal to the target, higher better', { annualTarget: 80, partialThreshold: 80 }],
+      ['a threshold equal to the target, lower better', { direction: 'decrease', annualTarget: 5, partialThreshold: 5 }],
+      ['a threshold below the target, higher better', { annualTarget: 80, partialThreshold: 75 }],
+      ['a threshold above the target, lower better', { direction: 'decrease', annualTarget: 5, partialThreshold: 6 }],
+      ['a threshold with no target', { annualTarget: null, partialThreshold: 75 }],
+      ['a range with tolerance 0 (exactly on target)', { direction: 'range', annualTarget: 0, tolerance: 0 }],
     ])('accepts %s', (_label, overrides) => {
       expect(problems(planDocument({ indicators: [indicator(overrides)] }))).toEqual([]);
     });
