@@ -1,5 +1,5 @@
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
-import { AssessmentOrNone, isMorePositiveThanIndicators, suggestAssessment } from './goal-assessment.calc';
+import { ASSESSMENT_LABELS, AssessmentOrNone, isMorePositiveThanIndicators, MORE_POSITIVE_TEXT, suggestAssessment } from './goal-assessment.calc';
 
 describe('suggestAssessment (SPEC 3.3)', () => {
   it.each<[IndicatorStatus[], AssessmentOrNone]>([
@@ -50,5 +50,15 @@ describe('isMorePositiveThanIndicators', () => {
     ['notAssessed', 'notAssessed', false],
   ])('own %s against suggestion %s → %p', (own, suggestion, expected) => {
     expect(isMorePositiveThanIndicators(own, suggestion)).toBe(expected);
+  });
+});
+
+describe('the words of SPEC 3.3 and 4', () => {
+  it('bedömning texts', () => {
+    expect(ASSESSMENT_LABELS).toEqual({ full: 'Uppfylls helt', partial: 'Uppfylls delvis', none: 'Uppfylls inte', notAssessed: 'Ej bedömd' });
+  });
+
+  it('the flag text', () => {
+    expect(MORE_POSITIVE_TEXT).toBe('Bedömningen är mer positiv än indikatorerna');
   });
 });
