@@ -161,9 +161,15 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
     });
 
     it('starts a new period on first entry', async () => {
-      await t.http().put('/api/boards/SON/years/2017/periods/T2/indicators/SON-I09').send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(200);
-      const year = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body;
-      expect(year.years[0].periods.map((p: any) => p.period)).toEqual(['T1', 'T2']);
+      // A database of its own: the other tests here see only T1.
+      const own = await startTestAppWith2017();
+      try {
+        await own.http().put('/api/boards/SON/years/2017/periods/T2/indicators/SON-I09').send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(200);
+        const year = (await own.http().get('/api/boards/SON/years/2017').expect(200)).body;
+        expect(year.years[0].periods.map((p: any) => p.period)).toEqual(['T1', 'T2']);
+      } finally {
+        await own.close();
+      }
     });
 
     it.each([
