@@ -111,7 +111,7 @@ describe('Äldrenämnden i Årsta T1 2031 through to the workbook and the CSV', 
     expect(fields).toContain('-2,4');
     expect(fields).toContain('0,0');
     // Förbrukning <year-1> (−1,2 of 0) and Förbrukning <year> (−2,4 of 0) are both empty.
-    expect(fields.filter((f) => f === '')).toHaveLength(2);
+    expect(fields.filter((f: string) => f === '')).toHaveLength(2);
   });
 
   it('an area with a prognos and no justering: justering 0, justerad avvikelse = avvikelse 0,8 mnkr', async () => {
