@@ -28,17 +28,28 @@ describe('npm run cli -- import', () => {
     return file;
   }
 
+  /** Socialnämnden 2017 in the shared database (a second import changes nothing). */
+  async function importSon2017(): Promise<void> {
+    for (const file of [PLAN, T1]) expect((await runCli(['import', file], db.env)).code).toBe(0);
+  }
+
   it('accepts the plan and then the T1 follow-up, with a Swedish summary and exit 0', async () => {
-    const plan = await runCli(['import', PLAN], db.env);
-    expect(plan).toMatchObject({ code: 0, stderr: '' });
-    expect(plan.stdout).toMatch(/Verksamhetsplanen 2017 för Socialnämnden \(SON\) är importerad\.\n\s+Mål \(alla nivåer\): 50 nya\n\s+Indikatorer: 62 nya/);
-    const t1 = await runCli(['import', T1], db.env);
-    expect(t1.code).toBe(0);
-    expect(t1.stdout).toMatch(/Uppföljningen för tertial 1 2017 \(T1\) för Socialnämnden \(SON\) är importerad\./);
-    expect(t1.stdout).toMatch(/Målbedömningar: 39 nya/);
+    const own = await createTestDatabase(); // "nya" needs a database where nothing is imported yet
+    try {
+      const plan = await runCli(['import', PLAN], own.env);
+      expect(plan).toMatchObject({ code: 0, stderr: '' });
+      expect(plan.stdout).toMatch(/Verksamhetsplanen 2017 för Socialnämnden \(SON\) är importerad\.\n\s+Mål \(alla nivåer\): 50 nya\n\s+Indikatorer: 62 nya/);
+      const t1 = await runCli(['import', T1], own.env);
+      expect(t1.code).toBe(0);
+      expect(t1.stdout).toMatch(/Uppföljningen för tertial 1 2017 \(T1\) för Socialnämnden \(SON\) är importerad\./);
+      expect(t1.stdout).toMatch(/Målbedömningar: 39 nya/);
+    } finally {
+      await own.dispose();
+    }
   });
 
   it('says so when the same file changes nothing', async () => {
+    await importSon2017();
     const again = await runCli(['import', T1], db.env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/Indikatorer: 62 oförändrade/);
@@ -95,6 +106,7 @@ describe('npm run cli -- import', () => {
   });
 
   it('locks (approves) and unlocks (reopens, with a reason) a period', async () => {
+    await importSon2017();
     expect(await runCli(['lock', '--board', 'SON', '--year', '2017', '--period', 't1'], db.env)).toMatchObject({
       code: 0,
       stdout: 'Perioden T1 2017 för SON är godkänd och låst.\n',

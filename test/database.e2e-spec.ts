@@ -66,11 +66,9 @@ describe('the embedded database folder (DATA_DIR)', () => {
   it('refuses a second server on the same folder with a clear Swedish message', async () => {
     const server = await openDatabaseEndpoint(embeddedConfig(dataDir), 'server');
     try {
-      const started = Date.now();
       const refusal = await openDatabaseEndpoint(embeddedConfig(dataDir), 'server').catch((e: unknown) => e);
       expect(refusal).toBeInstanceOf(DomainError);
       expect((refusal as DomainError).message).toMatch(/används av processen med pid \d+\. Två servrar kan inte dela samma DATA_DIR/);
-      expect(Date.now() - started).toBeLessThan(5000); // at once, not after a minute of waiting
     } finally {
       await server.close();
     }

@@ -178,14 +178,20 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
     });
 
     it('never starts a period by a stray write (404), only by POST …/periods/{period}', async () => {
-      const url = '/api/boards/SON/years/2017/periods/T2/indicators/SON-I09';
-      const stray = await t.http().put(url).send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(404);
-      expect(stray.body.message).toMatch(/Det finns ingen uppföljning för T2/);
-      await t.http().post('/api/boards/SON/years/2017/periods/T2').expect(201);
-      await t.http().post('/api/boards/SON/years/2017/periods/T2').expect(200);
-      await t.http().put(url).send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(200);
-      const year = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body;
-      expect(year.years[0].periods.map((p: any) => p.period)).toEqual(['T1', 'T2']);
+      // A database of its own: the other tests here see only T1.
+      const own = await startTestAppWith2017();
+      try {
+        const url = '/api/boards/SON/years/2017/periods/T2/indicators/SON-I09';
+        const stray = await own.http().put(url).send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(404);
+        expect(stray.body.message).toMatch(/Det finns ingen uppföljning för T2/);
+        await own.http().post('/api/boards/SON/years/2017/periods/T2').expect(201);
+        await own.http().post('/api/boards/SON/years/2017/periods/T2').expect(200);
+        await own.http().put(url).send({ outcome: 88, men: 89, women: 87, forecast: 86 }).expect(200);
+        const year = (await own.http().get('/api/boards/SON/years/2017').expect(200)).body;
+        expect(year.years[0].periods.map((p: any) => p.period)).toEqual(['T1', 'T2']);
+      } finally {
+        await own.close();
+      }
     });
 
     it.each([

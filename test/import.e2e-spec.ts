@@ -1,17 +1,31 @@
 import { activity, followupDocument, indicator, planDocument, seedDocument } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 
+/*
+ * Each test builds what it needs: a describe whose tests change the data gives every test a
+ * fresh database; one whose tests are all refused (and so change nothing) shares one.
+ */
 describe('POST /api/import', () => {
   let t: TestApp;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  /** A fresh database for every test of the enclosing describe, with `setup` run on it. */
+  function freshAppPerTest(setup: () => Promise<void> = async () => {}): void {
+    beforeEach(async () => {
+      t = await startTestApp();
+      await setup();
+    });
+    afterEach(async () => {
+      await t?.close();
+    });
+  }
+
+  const importSon2017 = async (...which: ('plan' | 't1')[]) => {
+    for (const doc of which) await t.importDocument(seedDocument(doc)).expect(200);
+  };
 
   describe('the Socialnämnden 2017 documents', () => {
+    freshAppPerTest();
+
     it('imports the plan and reports what it created', async () => {
       const res = await t.importDocument(seedDocument('plan')).expect(200);
       expect(res.body).toMatchObject({ kind: 'plan', board: { code: 'SON', name: 'Socialnämnden' }, year: 2017, period: null });
@@ -21,12 +35,14 @@ describe('POST /api/import', () => {
     });
 
     it('imports the T1 follow-up', async () => {
+      await importSon2017('plan');
       const res = await t.importDocument(seedDocument('t1')).expect(200);
       const created = Object.fromEntries(res.body.changes.map((c: any) => [c.label, c.stats.created]));
       expect(created).toEqual({ Indikatorer: 62, Målbedömningar: 39, Aktiviteter: 81, Verksamhetsområden: 10, Kontogrupper: 10, Texter: 11 });
     });
 
     it('is idempotent: the same documents again change nothing, not even the time of the last change', async () => {
+      await importSon2017('plan', 't1');
       const before = await t.rowCounts();
       const periodsBefore = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body.years[0].periods;
       for (const doc of [seedDocument('plan'), seedDocument('t1')]) {
@@ -40,6 +56,7 @@ describe('POST /api/import', () => {
     });
 
     it('records when a period\'s figures last changed', async () => {
+      await importSon2017('plan', 't1');
       const before = (await t.http().get('/api/boards/SON/years/2017').expect(200)).body.years[0].periods[0].updatedAt;
       const changed = seedDocument('t1');
       changed.indicators = [{ ...changed.indicators[2], analysis: 'Uppdaterad analys.' }];
@@ -49,12 +66,13 @@ describe('POST /api/import', () => {
     });
 
     it('accepts a file with a UTF-8 byte order mark, as Windows tools write it', async () => {
+      await importSon2017('plan');
       await t.importDocument(`\uFEFF${JSON.stringify(seedDocument('t1'))}`).expect(200);
     });
   });
 
   describe('re-importing a changed plan', () => {
-    beforeAll(async () => {
+    freshAppPerTest(async () => {
       await t.importDocument(planDocument()).expect(200);
       await t.importDocument(followupDocument()).expect(200);
     });
@@ -88,6 +106,16 @@ describe('POST /api/import', () => {
   });
 
   describe('refuses bad input whole, with every error and nothing written', () => {
+    // Every test here is refused, so they share one database with the test plan and its T1.
+    beforeAll(async () => {
+      t = await startTestApp();
+      await t.importDocument(planDocument()).expect(200);
+      await t.importDocument(followupDocument()).expect(200);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
     /** Sends a document and checks: 400, the listed problems, and not one row changed. */
     async function expectRefused(doc: unknown, expected: { path: string; message: RegExp }[]) {
       const before = await t.rowCounts();

@@ -62,22 +62,35 @@ describe('accountTable (driftbudget)', () => {
     expect(table.costs.map((r) => r.name)).toEqual(['Personalkostnader', 'Lokalkostnader']);
   });
 
-  it('sum rows equal the sum of their lines, in every amount column', () => {
-    for (const key of ['budget', 'forecast', 'actual'] as const) {
-      expect(table.revenueSum[key]).toBe(table.revenues.reduce((s, r) => s + r[key]!, 0));
-      expect(table.costSum[key]).toBe(table.costs.reduce((s, r) => s + r[key]!, 0));
-      expect(table.net[key]).toBe(table.revenueSum[key]! + table.costSum[key]!);
-    }
+  // Summed by hand from the lines above (mnkr): intäkter −50,6 − 24,2; kostnader 695,4 + 159,0; Netto = kostnader + intäkter.
+  it.each([
+    ['revenueSum', { previousYearBudget: -49_300_000, previousYearActual: -15_100_000, budget: -74_800_000, forecast: -85_600_000, actual: -27_800_000 }],
+    ['costSum', { previousYearBudget: 665_400_000, previousYearActual: 211_800_000, budget: 854_400_000, forecast: 857_300_000, actual: 278_500_000 }],
+    ['net', { previousYearBudget: 616_100_000, previousYearActual: 196_700_000, budget: 779_600_000, forecast: 771_700_000, actual: 250_700_000 }],
+  ] as const)('%s: every amount column summed to the krona', (key, amounts) => {
+    expect(table[key]).toMatchObject(amounts);
   });
 
-  it('exact sums in kronor: Summa intäkter budget −74,8 mnkr, Netto budget 779,6 mnkr', () => {
-    expect(table.revenueSum.budget).toBe(-74_800_000);
-    expect(table.net.budget).toBe(779_600_000);
+  it.each([
+    ['revenueSum', 'Summa intäkter'],
+    ['costSum', 'Summa kostnader'],
+    ['net', 'Netto'],
+  ] as const)('%s is labelled %s', (key, name) => {
+    expect(table[key].name).toBe(name);
   });
 
   it('förbrukning of a sum row is its own actual / budget, not an average of the lines', () => {
-    expect(table.revenueSum.consumption).toBeCloseTo(-27_800_000 / -74_800_000, 12);
-    expect(table.net.consumption).toBeCloseTo(table.net.actual! / table.net.budget!, 12);
+    // −27,8 / −74,8 = 0,3717 (an average of the lines' 0,2905 and 0,5413 would be 0,4159)
+    expect(table.revenueSum.consumption).toBeCloseTo(0.3717, 4);
+    // 278,5 / 854,4 = 0,3260
+    expect(table.costSum.consumption).toBeCloseTo(0.326, 4);
+    // 250,7 / 779,6 = 0,3216
+    expect(table.net.consumption).toBeCloseTo(0.3216, 4);
+    // 221,4 / 695,4 = 0,3184 and 211,8 / 665,4 = 0,3183
+    expect(table.costs[0].consumption).toBeCloseTo(0.3184, 4);
+    expect(table.costs[0].previousYearConsumption).toBeCloseTo(0.3183, 4);
+    // 196,7 / 616,1 = 0,3193
+    expect(table.net.previousYearConsumption).toBeCloseTo(0.3193, 4);
   });
 
   it('previous-year columns sum only what is present and get their own förbrukning', () => {
@@ -140,10 +153,23 @@ describe('operatingAreaTable (avvikelse per verksamhetsområde)', () => {
     });
   });
 
-  it('total avvikelse equals total budget − total prognos over the areas that have a prognos', () => {
-    const withForecast = table.rows.filter((r) => r.forecast !== null);
-    const budget = withForecast.reduce((s, r) => s + r.budget!, 0);
-    expect(table.total.deviation).toBe(budget - table.total.forecast!);
+  it('total avvikelse counts only the areas that have a prognos: 271,4 − 276,2 = −0,8 mnkr, not 280,4 − 276,2', () => {
+    expect(table.total.deviation).toBe(-800_000);
+  });
+
+  it('an area with a prognos and no justering: justerad avvikelse is its avvikelse', () => {
+    const t = operatingAreaTable([{ name: 'Äldreomsorg', previousYearActual: null, budget: 421_500_000, forecast: 423_000_000, adjustment: null }]);
+    expect(t.rows[0]).toEqual({
+      name: 'Äldreomsorg',
+      previousYearActual: null,
+      budget: 421_500_000,
+      forecast: 423_000_000,
+      deviation: -1_500_000,
+      adjustment: null,
+      adjustedDeviation: -1_500_000,
+    });
+    expect(t.total.adjustment).toBeNull();
+    expect(t.total.adjustedDeviation).toBe(-1_500_000);
   });
 });
 
@@ -153,13 +179,21 @@ describe('budgetCompliance (budgetföljsamhet)', () => {
     group({ name: 'Kostnader', type: 'cost', budget: 1100 * MN, forecast: 1120 * MN, actual: 1101.6 * MN }),
   ];
 
-  it('T1 and T2: net prognos / net budget', () => {
-    expect(budgetCompliance('T1', accountTable('T1', groups))).toBeCloseTo(1010 / 1000, 12);
-    expect(budgetCompliance('T2', accountTable('T2', groups))).toBeCloseTo(1010 / 1000, 12);
+  it('T1 and T2: net prognos / net budget = 1 010 / 1 000 mnkr', () => {
+    expect(budgetCompliance('T1', accountTable('T1', groups))).toBeCloseTo(1.01, 12);
+    expect(budgetCompliance('T2', accountTable('T2', groups))).toBeCloseTo(1.01, 12);
   });
 
-  it('VB: net utfall / net budget (101,6 % is an overspend)', () => {
-    expect(budgetCompliance('VB', accountTable('VB', groups))).toBeCloseTo(981.6 / 1000, 12);
+  it('VB: net utfall / net budget = 981,6 / 1 000 mnkr = 98,16 % (not the prognos)', () => {
+    expect(budgetCompliance('VB', accountTable('VB', groups))).toBeCloseTo(0.9816, 12);
+  });
+
+  it('VB: 101,6 % is an overspend of 1,6 % of the net budget', () => {
+    const overspent = [
+      group({ name: 'Intäkter', type: 'revenue', budget: -100 * MN, actual: -84 * MN }),
+      group({ name: 'Kostnader', type: 'cost', budget: 1100 * MN, actual: 1100 * MN }),
+    ];
+    expect(budgetCompliance('VB', accountTable('VB', overspent))).toBeCloseTo(1.016, 12);
   });
 
   it('none when the net budget is 0 or the prognos is missing', () => {

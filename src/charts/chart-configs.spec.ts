@@ -148,12 +148,13 @@ describe('goal-fulfilment (Måluppfyllelse)', () => {
   });
 
   it.each([
-    ['Uppfylls helt', 'full'],
-    ['Uppfylls delvis', 'partial'],
-    ['Uppfylls inte', 'none'],
-    ['Ej bedömd', 'notAssessed'],
-  ] as const)('"%s" counts the goals with that bedömning at each level', (label, assessment) => {
-    expect(dataset(chart, label)).toEqual([countOf('councilGoal', assessment), countOf('boardGoal', assessment)]);
+    ['Uppfylls helt', 'full', [18, 20]],
+    ['Uppfylls delvis', 'partial', [1, 0]],
+    ['Uppfylls inte', 'none', [0, 0]],
+    ['Ej bedömd', 'notAssessed', [7, 0]],
+  ] as const)('"%s" counts the goals with that bedömning at each level', (label, assessment, counts) => {
+    expect(dataset(chart, label)).toEqual(counts);
+    expect(counts).toEqual([countOf('councilGoal', assessment), countOf('boardGoal', assessment)]);
     const colour = datasetsOf(chart).find((d) => d.label === label)?.backgroundColor;
     expect(colour).toBe(ASSESSMENT_COLOURS[assessment]);
   });
@@ -340,8 +341,12 @@ describe('budget-per-area (Budget och prognos per verksamhetsområde)', () => {
   });
 
   it('carries every area in mnkr: kronor / 1 000 000', () => {
-    expect(dataset(chart, 'Budget')).toEqual(rows.map((r) => r.budget! / 1_000_000));
-    expect(dataset(chart, 'Prognos')).toEqual(rows.map((r) => r.forecast! / 1_000_000));
+    // Nämndens prognos in Tertialrapport 1 2017, area by area.
+    const budget = [81.0, 145.8, 274.1, 251.5, 20.9, 85.3, 118.9, 43.5, 185.4, 9.0];
+    const forecast = [82.8, 145.7, 273.4, 252.1, 20.9, 85.4, 118.9, 43.5, 186.1, 7.3];
+    dataset(chart, 'Budget').forEach((value, i) => expect(value).toBeCloseTo(budget[i], 9));
+    dataset(chart, 'Prognos').forEach((value, i) => expect(value).toBeCloseTo(forecast[i], 9));
+    expect(dataset(chart, 'Budget')).toHaveLength(10);
   });
 
   it('writes amounts the Swedish way and Nämnden totalt under the title', () => {
@@ -391,8 +396,11 @@ describe('consumption (Förbrukning per kontogrupp)', () => {
   });
 
   it('carries every row as förbrukning × 100, in one series each', () => {
-    rows.forEach((row, i) => {
-      expect(valueAt(i)).toBeCloseTo(row.consumption! * 100, 10);
+    // Utfall / budget of T1 2017 in per cent, worked out by hand: intäkter, Summa intäkter, kostnader, Summa kostnader, Netto.
+    const percent = [29.05, 54.13, 39.71, 38.54, 36.62, 38.72, 31.84, 35.91, 18.56, 25.85, 32.61, 30.0, 26.03];
+    expect(rows).toHaveLength(13);
+    rows.forEach((_row, i) => {
+      expect(valueAt(i)).toBeCloseTo(percent[i], 1);
       expect(datasetsOf(chart).filter((d) => d.data[i] !== null)).toHaveLength(1);
     });
     expect(datasetsOf(chart).map((d) => d.label)).toEqual(['Intäkter', 'Kostnader', 'Summa intäkter, Summa kostnader och Netto']);

@@ -1,5 +1,5 @@
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
-import { AssessmentOrNone, isMorePositiveThanIndicators, suggestAssessment } from './goal-assessment.calc';
+import { ASSESSMENT_LABELS, AssessmentOrNone, isMorePositiveThanIndicators, MORE_POSITIVE_TEXT, suggestAssessment } from './goal-assessment.calc';
 
 describe('suggestAssessment (SPEC 3.3)', () => {
   it.each<[IndicatorStatus[], AssessmentOrNone]>([
@@ -23,6 +23,11 @@ describe('suggestAssessment (SPEC 3.3)', () => {
     [['achieved'], ['notAssessed'], 'full'], // a nämndmål that is Ej bedömd does not count
     [[], ['none', 'partial'], 'none'],
     [['notAssessed'], ['notAssessed'], 'notAssessed'],
+    [[], ['partial'], 'partial'], // a nämndmål's delvis counts as Uppnås delvis, not as Uppnås inte
+    [[], ['partial', 'partial'], 'partial'],
+    [['notAssessed'], ['full'], 'full'],
+    [[], ['none'], 'none'],
+    [['partial'], ['full'], 'partial'],
   ])('indicators %j and nämndmål %j → %s', (statuses, subGoals, expected) => {
     expect(suggestAssessment(statuses, subGoals)).toBe(expected);
   });
@@ -38,7 +43,22 @@ describe('isMorePositiveThanIndicators', () => {
     ['none', 'partial', false],
     ['full', 'notAssessed', false], // nothing to hold it against
     ['notAssessed', 'none', false], // no own bedömning
+    ['partial', 'partial', false],
+    ['none', 'none', false],
+    ['none', 'full', false],
+    ['partial', 'notAssessed', false],
+    ['notAssessed', 'notAssessed', false],
   ])('own %s against suggestion %s → %p', (own, suggestion, expected) => {
     expect(isMorePositiveThanIndicators(own, suggestion)).toBe(expected);
+  });
+});
+
+describe('the words of SPEC 3.3 and 4', () => {
+  it('bedömning texts', () => {
+    expect(ASSESSMENT_LABELS).toEqual({ full: 'Uppfylls helt', partial: 'Uppfylls delvis', none: 'Uppfylls inte', notAssessed: 'Ej bedömd' });
+  });
+
+  it('the flag text', () => {
+    expect(MORE_POSITIVE_TEXT).toBe('Bedömningen är mer positiv än indikatorerna');
   });
 });

@@ -15,6 +15,7 @@ export const ASSESSMENT_LABELS: Record<AssessmentOrNone, string> = {
 /** A sub-goal's suggestion counts as the matching indicator status: helt = Uppnås, and so on. */
 const STATUS_OF_ASSESSMENT: Record<AssessmentOrNone, IndicatorStatus> = {
   full: 'achieved',
+  // Stryker disable next-line StringLiteral: equivalent; suggestAssessment tells apart only Uppnås, Uppnås inte and Ej bedömd, so any other value counts as delvis.
   partial: 'partial',
   none: 'notAchieved',
   notAssessed: 'notAssessed',
@@ -47,6 +48,7 @@ const RANK: Record<Assessment, number> = { none: 1, partial: 2, full: 3 };
  * Nothing to flag when either side is Ej bedömd.
  */
 export function isMorePositiveThanIndicators(own: AssessmentOrNone, suggestion: AssessmentOrNone): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent; RANK has no Ej bedömd, and a comparison with undefined is false. The guard says the rule in words.
   if (own === 'notAssessed' || suggestion === 'notAssessed') return false;
   return RANK[own] > RANK[suggestion];
 }

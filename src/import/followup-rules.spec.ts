@@ -50,7 +50,10 @@ describe('follow-up documents', () => {
     ['an unknown area', { budget: { unit: 'mnkr', operatingAreas: [{ name: 'Förskola', forecast: 1 }] } }, 'budget.operatingAreas[0].name', /Verksamhetsområdet "Förskola"/],
     ['an unknown account group', { budget: { unit: 'mnkr', accountGroups: [{ name: 'Hyror', actual: 1 }] } }, 'budget.accountGroups[0].name', /Kontogruppen "Hyror"/],
     ['an indicator twice', { indicators: [{ code: 'ÄLN-I1' }, { code: 'ÄLN-I1' }] }, 'indicators[1].code', /förekommer redan/],
-    ['a goal twice', { goals: [{ code: '1.7' }, { code: '1.7' }] }, 'goals[1].code', /förekommer redan/],
+    ['a goal twice', { goals: [{ code: '1.7' }, { code: '1.7' }] }, 'goals[1].code', /Målet "1\.7" förekommer redan \(goals\[0\]\.code\)/],
+    ['an activity twice', { activities: [{ code: 'ÄLN-A1', deviation: false }, { code: 'ÄLN-A1', deviation: true }] }, 'activities[1].code', /Aktiviteten "ÄLN-A1" förekommer redan \(activities\[0\]\.code\)/],
+    ['an area twice', { budget: { unit: 'mnkr', operatingAreas: [{ name: 'Äldreomsorg', forecast: 1 }, { name: 'Äldreomsorg', forecast: 2 }] } }, 'budget.operatingAreas[1].name', /Verksamhetsområdet "Äldreomsorg" förekommer redan \(budget\.operatingAreas\[0\]\.name\)/],
+    ['an account group twice', { budget: { unit: 'mnkr', accountGroups: [{ name: 'Taxor och avgifter', actual: -1 }, { name: 'Taxor och avgifter', actual: -2 }] } }, 'budget.accountGroups[1].name', /Kontogruppen "Taxor och avgifter" förekommer redan \(budget\.accountGroups\[0\]\.name\)/],
   ])('references: %s', (_label, overrides, path, message) => {
     expect(problems(followupDocument(overrides))).toContainEqual({ path, message: expect.stringMatching(message) });
   });
@@ -78,6 +81,22 @@ describe('follow-up documents', () => {
     ])('accepts %s', (_label, row) => {
       expect(problems(followupDocument({ indicators: [row] }))).toEqual([]);
     });
+  });
+
+  it.each<[string, Json, string]>([
+    ['an area\'s forecast finer than a krona', { operatingAreas: [{ name: 'Äldreomsorg', forecast: 423.0000001 }] }, 'budget.operatingAreas[0].forecast'],
+    ['an area\'s adjustment finer than a krona', { operatingAreas: [{ name: 'Äldreomsorg', forecast: 423, adjustment: 1.0000005 }] }, 'budget.operatingAreas[0].adjustment'],
+    ['a group\'s forecast', { accountGroups: [{ name: 'Personalkostnader', forecast: 302.0000001 }] }, 'budget.accountGroups[0].forecast'],
+    ['a group\'s previous year budget', { accountGroups: [{ name: 'Personalkostnader', previousYearBudget: 290.0000001 }] }, 'budget.accountGroups[0].previousYearBudget'],
+    ['a group\'s previous year actual', { accountGroups: [{ name: 'Personalkostnader', previousYearActual: 95.0000001 }] }, 'budget.accountGroups[0].previousYearActual'],
+  ])('amounts in whole kronor: %s', (_label, budget, path) => {
+    expect(problems(followupDocument({ budget: { unit: 'mnkr', ...budget } }))).toEqual([
+      { path, message: expect.stringMatching(/går inte att räkna om till hela kronor \(högst 6 decimaler i mnkr\)/) },
+    ]);
+  });
+
+  it('an operating area with a forecast and no adjustment is accepted', () => {
+    expect(problems(followupDocument({ budget: { unit: 'mnkr', operatingAreas: [{ name: 'Äldreomsorg', forecast: 423 }] } }))).toEqual([]);
   });
 
   it('amounts must be whole kronor in the unit of the document', () => {

@@ -50,6 +50,9 @@ describe('plan documents', () => {
       ['an activity on an unknown goal', { activities: [activity({ goal: 'x' })] }, 'activities[0].goal', /koden "x"/],
       ['an indicator code used twice', { indicators: [indicator(), indicator()] }, 'indicators[1].code', /används redan/],
       ['an activity code used twice', { activities: [activity(), activity()] }, 'activities[1].code', /används redan/],
+      ['an inriktningsmål code used twice', { councilAims: [{ code: '1', name: 'x' }, { code: '1', name: 'y' }], councilGoals: [], boardGoals: [], indicators: [], activities: [] }, 'councilAims[1].code', /^Målkoden "1" används redan \(councilAims\[0\]\.code\)\. Varje mål behöver en egen kod\.$/],
+      ['an activity on an inriktningsmål', { activities: [activity({ goal: '3' })] }, 'activities[0].goal', /^En aktivitet hör till ett KF:s mål för verksamhetsområdet eller ett nämndmål, inte till inriktningsmålet "3"\.$/],
+      ['an indicator on an inriktningsmål, the whole message', { indicators: [indicator({ goal: '3' })] }, 'indicators[0].goal', /^En indikator hör till ett KF:s mål för verksamhetsområdet eller ett nämndmål, inte till inriktningsmålet "3"\.$/],
     ])('%s', (_label, overrides, path, message) => {
       expect(problems(planDocument(overrides))).toContainEqual({ path, message: expect.stringMatching(message) });
     });
@@ -79,6 +82,12 @@ describe('plan documents', () => {
       ['a count above 100', { unit: 'count', annualTarget: 2850 }],
       ['no targets at all', { annualTarget: null, councilTarget: null }],
       ['the boundaries 0 and 100', { annualTarget: 100, councilTarget: 0 }],
+      ['a threshold equal to the target, higher better', { annualTarget: 80, partialThreshold: 80 }],
+      ['a threshold equal to the target, lower better', { direction: 'decrease', annualTarget: 5, partialThreshold: 5 }],
+      ['a threshold below the target, higher better', { annualTarget: 80, partialThreshold: 75 }],
+      ['a threshold above the target, lower better', { direction: 'decrease', annualTarget: 5, partialThreshold: 6 }],
+      ['a threshold with no target', { annualTarget: null, partialThreshold: 75 }],
+      ['a range with tolerance 0 (exactly on target)', { direction: 'range', annualTarget: 0, tolerance: 0 }],
     ])('accepts %s', (_label, overrides) => {
       expect(problems(planDocument({ indicators: [indicator(overrides)] }))).toEqual([]);
     });
@@ -96,6 +105,15 @@ describe('plan documents', () => {
       });
     });
 
+    it('an invalid start is reported alone, not also as an end before it', () => {
+      expect(problems(planDocument({ activities: [activity({ start: '2031-02-30', end: '2031-01-15' })] }))).toEqual([
+        { path: 'activities[0].start', message: '"2031-02-30" är inget giltigt datum.' },
+      ]);
+      expect(problems(planDocument({ activities: [activity({ start: '2031-01-15', end: '2030-13-01' })] }))).toEqual([
+        { path: 'activities[0].end', message: '"2030-13-01" är inget giltigt datum.' },
+      ]);
+    });
+
     it('accepts one day, and a leap day', () => {
       expect(problems(planDocument({ activities: [activity({ start: '2032-02-29', end: '2032-02-29' })] }))).toEqual([]);
     });
@@ -107,6 +125,10 @@ describe('plan documents', () => {
       ['2031-04-31', false],
       ['2031-00-10', false],
       ['31-01-2031', false],
+      ['x2031-01-31', false], // nothing before the date
+      ['2031-01-311', false], // nothing after it
+      ['2031-1-31', false],
+      ['0050-01-01', false], // years below 100 would be read as 1950 by Date.UTC: refused rather than moved
     ])('isCalendarDate(%s) → %p', (text, expected) => {
       expect(isCalendarDate(text)).toBe(expected);
     });
@@ -123,8 +145,15 @@ describe('plan documents', () => {
       ['an area named twice', { operatingAreas: [{ name: 'Äldreomsorg', budget: 1 }, { name: 'Äldreomsorg', budget: 2 }] }, 'budget.operatingAreas[1].name', /finns redan/],
       ['a group named twice', { accountGroups: [{ name: 'Taxor', type: 'revenue', budget: -1 }, { name: 'Taxor', type: 'revenue', budget: -2 }] }, 'budget.accountGroups[1].name', /finns redan/],
       ['a budget that is missing', { operatingAreas: [{ name: 'Äldreomsorg' }] }, 'budget.operatingAreas[0].budget', /saknas/],
+      ['last year\'s bokslut finer than a krona', { operatingAreas: [{ name: 'Äldreomsorg', budget: 421, previousYearActual: 410.0000001 }] }, 'budget.operatingAreas[0].previousYearActual', /hela kronor/],
+      ['revenue, the whole message', { accountGroups: [{ name: 'Taxor', type: 'revenue', budget: 25.4 }] }, 'budget.accountGroups[0].budget', /^Intäkter budgeteras med minustecken \(-25,4 i stället för 25,4\)\.$/],
+      ['cost, the whole message', { accountGroups: [{ name: 'Lokaler', type: 'cost', budget: -3.5 }] }, 'budget.accountGroups[0].budget', /^Kostnader budgeteras med plustecken \(3,5 i stället för -3,5\)\.$/],
     ])('%s', (_label, budget, path, message) => {
       expect(problems(withBudget(budget))).toContainEqual({ path, message: expect.stringMatching(message) });
+    });
+
+    it('accepts last year\'s bokslut left out or null', () => {
+      expect(problems(withBudget({ operatingAreas: [{ name: 'Äldreomsorg', budget: 421 }, { name: 'Öppen verksamhet', budget: 11, previousYearActual: null }] }))).toEqual([]);
     });
 
     it('accepts a zero budget for revenue and for cost', () => {

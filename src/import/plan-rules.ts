@@ -146,7 +146,15 @@ export function isCalendarDate(text: string): boolean {
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Each of the month and day checks alone is redundant (Stryker finds them equivalent): a day past the
+  // month's end moves the month, a month past 12 moves the year, so another check catches it.
+  return (
+    date.getUTCFullYear() === year &&
+    // Stryker disable next-line ConditionalExpression: equivalent, see above.
+    date.getUTCMonth() === month - 1 &&
+    // Stryker disable next-line ConditionalExpression: equivalent, see above.
+    date.getUTCDate() === day
+  );
 }
 
 function checkActivities(doc: PlanDocumentDto): FieldError[] {

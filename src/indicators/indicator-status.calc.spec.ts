@@ -1,4 +1,4 @@
-import { comparedValue, IndicatorRule, indicatorStatus, IndicatorStatus, partialThresholdOf } from './indicator-status.calc';
+import { comparedValue, INDICATOR_STATUS_LABELS, IndicatorRule, indicatorStatus, IndicatorStatus, partialThresholdOf } from './indicator-status.calc';
 
 const rule = (overrides: Partial<IndicatorRule>): IndicatorRule => ({
   direction: 'increase',
@@ -122,5 +122,11 @@ describe('partialThresholdOf', () => {
     const p = partialThresholdOf(rule(overrides));
     if (expected === null) expect(p).toBeNull();
     else expect(p).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('status texts of SPEC 4', () => {
+  it('Uppnås, Uppnås delvis, Uppnås inte, Ej bedömd', () => {
+    expect(INDICATOR_STATUS_LABELS).toEqual({ achieved: 'Uppnås', partial: 'Uppnås delvis', notAchieved: 'Uppnås inte', notAssessed: 'Ej bedömd' });
   });
 });
