@@ -15,7 +15,20 @@ export interface AppConfig {
   port: number;
   /** Load the demo data (seeds/) when the embedded database is empty at start. */
   seedDemoData: boolean;
+  /**
+   * Embedded database: how long one client may hold it (a transaction) before it is rolled
+   * back and the client disconnected. TRANSACTION_TIMEOUT in seconds; default 30 s.
+   */
+  transactionTimeoutMs?: number;
+  /** Largest request body or import file in bytes (MAX_DOCUMENT_SIZE in MB); default 25 MB. */
+  maxDocumentBytes?: number;
+  /** How many errors a refused document lists before counting the rest (MAX_ERRORS); default 200. */
+  maxErrors?: number;
 }
+
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+export const DEFAULT_MAX_ERRORS = 200;
 
 export class ConfigError extends Error {}
 
@@ -38,6 +51,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`SEED_DEMO_DATA måste vara true eller false, inte "${env.SEED_DEMO_DATA}"`);
   }
 
+  const positive = (name: string, fallback: number, max: number): number => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text.replace(',', '.'));
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+      problems.push(`${name} måste vara ett tal större än 0 och högst ${max}, inte "${env[name]}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const transactionTimeoutMs = Math.round(positive('TRANSACTION_TIMEOUT', DEFAULT_TRANSACTION_TIMEOUT_MS / 1000, 3600) * 1000);
+  const maxDocumentBytes = Math.round(positive('MAX_DOCUMENT_SIZE', DEFAULT_MAX_DOCUMENT_BYTES / 1024 / 1024, 1024) * 1024 * 1024);
+  const maxErrors = positive('MAX_ERRORS', DEFAULT_MAX_ERRORS, 100_000);
+  if (!Number.isInteger(maxErrors)) problems.push(`MAX_ERRORS måste vara ett heltal, inte "${env.MAX_ERRORS}"`);
+
   if (problems.length > 0) {
     throw new ConfigError(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -47,5 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     port,
     seedDemoData: ['true', '1', 'ja'].includes(seedText),
+    transactionTimeoutMs,
+    maxDocumentBytes,
+    maxErrors,
   };
 }
