@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
+import { capErrors, DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
 
 /** The body of every error response: a Swedish message and, for bad input, each field's problem. */
 export interface ErrorBody {
@@ -26,6 +26,9 @@ const HTTP_MESSAGES: Record<number, string> = {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Fel');
 
+  /** `maxErrors`: how many field errors an answer lists before counting the rest (MAX_ERRORS). */
+  constructor(private readonly maxErrors = 200) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
@@ -37,7 +40,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_BY_CODE[exception.code];
       return exception.errors.length > 0
-        ? { statusCode, message: exception.message, errors: exception.errors }
+        ? { statusCode, message: exception.message, errors: capErrors(exception.errors, this.maxErrors) }
         : { statusCode, message: exception.message };
     }
     const parseFailure = bodyParserFailure(exception);

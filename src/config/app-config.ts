@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEFAULT_MAX_VALUE } from '../common/value-limits';
 
 /** Injection token of the AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -24,6 +25,8 @@ export interface AppConfig {
   maxDocumentBytes?: number;
   /** How many errors a refused document lists before counting the rest (MAX_ERRORS); default 200. */
   maxErrors?: number;
+  /** Largest magnitude of an indicator value and of an amount in kronor (MAX_VALUE); default 10^12. */
+  maxValue?: number;
 }
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const maxDocumentBytes = Math.round(positive('MAX_DOCUMENT_SIZE', DEFAULT_MAX_DOCUMENT_BYTES / 1024 / 1024, 1024) * 1024 * 1024);
   const maxErrors = positive('MAX_ERRORS', DEFAULT_MAX_ERRORS, 100_000);
   if (!Number.isInteger(maxErrors)) problems.push(`MAX_ERRORS måste vara ett heltal, inte "${env.MAX_ERRORS}"`);
+  const maxValue = positive('MAX_VALUE', DEFAULT_MAX_VALUE, 1e15);
 
   if (problems.length > 0) {
     throw new ConfigError(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     transactionTimeoutMs,
     maxDocumentBytes,
     maxErrors,
+    maxValue,
   };
 }

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
+import { AppConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { Json, seedDocument } from './documents';
 
@@ -33,8 +34,9 @@ const TABLES = [
   'account_group_result',
 ];
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(settings: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  db.config = { ...db.config, ...settings };
   let app: INestApplication;
   try {
     app = await createHttpApp(db.config, { logger: false });
@@ -70,8 +72,8 @@ export async function startTestApp(): Promise<TestApp> {
 }
 
 /** The application with Socialnämnden's 2017 plan and T1 follow-up imported, as the demo has them. */
-export async function startTestAppWith2017(): Promise<TestApp> {
-  const t = await startTestApp();
+export async function startTestAppWith2017(settings: Partial<AppConfig> = {}): Promise<TestApp> {
+  const t = await startTestApp(settings);
   try {
     await t.importDocument(seedDocument('plan')).expect(200);
     await t.importDocument(seedDocument('t1')).expect(200);
