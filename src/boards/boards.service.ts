@@ -115,11 +115,25 @@ export class BoardsService {
    * period is locked: a report the board has decided is not changed afterwards.
    */
   async openPeriodForWriting(manager: EntityManager, ref: PlanYearRef, period: Period): Promise<FollowupPeriod> {
-    const repo = manager.getRepository(FollowupPeriod);
-    // Lock the row (if any) so that a concurrent lock cannot slip in between check and write.
-    const row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
-    if (row?.lockedAt) throw this.lockedError(ref, period);
-    return row ?? repo.save(repo.create({ planYearId: ref.planYear.id, period, lockedAt: null }));
+    const row = await this.ensurePeriodRow(manager, ref.planYear.id, period);
+    if (row.lockedAt) throw this.lockedError(ref, period);
+    return row;
+  }
+
+  /**
+   * The period's row, created if missing, and locked FOR UPDATE until the transaction ends.
+   * Race-free: concurrent first writes insert with ON CONFLICT DO NOTHING, so one creates
+   * the row and the others wait for it and then read it, instead of failing on the key.
+   */
+  async ensurePeriodRow(manager: EntityManager, planYearId: number, period: Period): Promise<FollowupPeriod> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(FollowupPeriod)
+      .values({ planYearId, period, lockedAt: null })
+      .orIgnore()
+      .execute();
+    return manager.getRepository(FollowupPeriod).findOneOrFail({ where: { planYearId, period }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Records that the period's figures changed now (not when an import changed nothing). */

@@ -8,6 +8,25 @@ export interface SyncStats {
   removed: number;
 }
 
+/**
+ * PostgreSQL's protocol numbers bind parameters with 16 bits: one statement takes at most
+ * 65 535. Bulk statements are cut into chunks that stay below it, with room to spare.
+ */
+export const MAX_BIND_PARAMETERS = 60_000;
+
+/** How many rows of `entity` fit in one INSERT (one parameter per column and row). */
+export function rowsPerStatement(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): number {
+  const columns = manager.connection.getMetadata(entity).columns.length;
+  return Math.max(1, Math.floor(MAX_BIND_PARAMETERS / Math.max(1, columns)));
+}
+
+/** Deletes rows by id, in statements of at most MAX_BIND_PARAMETERS ids. */
+export async function deleteByIds(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += MAX_BIND_PARAMETERS) {
+    await manager.delete(entity, ids.slice(i, i + MAX_BIND_PARAMETERS));
+  }
+}
+
 export function emptyStats(): SyncStats {
   return { created: 0, updated: 0, unchanged: 0, removed: 0 };
 }
@@ -50,14 +69,14 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
     rows.set(key, current);
   }
 
-  const saved = toSave.length > 0 ? await manager.save(entity, toSave) : [];
+  const saved = toSave.length > 0 ? await manager.save(entity, toSave, { chunk: rowsPerStatement(manager, entity) }) : [];
   for (const row of saved) rows.set(keyOf(row), row);
 
   if (options.removeMissing) {
     const incomingKeys = new Set(incoming.map(keyOf));
     const missing = existing.filter((row) => !incomingKeys.has(keyOf(row)));
     if (missing.length > 0) {
-      await manager.delete(entity, missing.map((row) => row.id));
+      await deleteByIds(manager, entity, missing.map((row) => row.id));
       stats.removed = missing.length;
     }
   }

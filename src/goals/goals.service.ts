@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { emptyStats, SyncStats, syncRows } from '../common/sync-rows';
+import { DataSource, EntityManager } from 'typeorm';
+import { deleteByIds, emptyStats, SyncStats, syncRows } from '../common/sync-rows';
 import { Assessment, GoalAssessment } from './goal-assessment.entity';
 import { Goal, GoalLevel } from './goal.entity';
 
@@ -64,7 +64,7 @@ export class GoalsService {
   async removeGoalsExcept(manager: EntityManager, planYearId: number, keep: Set<string>): Promise<number> {
     const existing = await this.findByPlanYear(planYearId, manager);
     const remove = existing.filter((g) => !keep.has(g.code)).map((g) => g.id);
-    if (remove.length > 0) await manager.delete(Goal, { id: In(remove) });
+    if (remove.length > 0) await deleteByIds(manager, Goal, remove);
     return remove.length;
   }
 
