@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
+import { describeDatabaseError } from '../database/database-errors';
 import { capErrors, DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
 
 /** The body of every error response: a Swedish message and, for bad input, each field's problem. */
@@ -52,8 +53,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    const database = databaseFailure(exception);
+    if (database) return database;
     return { statusCode: 500, message: 'Ett oväntat fel inträffade. Försök igen, och kontakta systemförvaltningen om felet kvarstår.' };
   }
+}
+
+/**
+ * The database could not do its part (a broken connection, a transaction rolled back for
+ * holding the embedded database too long, a clash with a concurrent change): not the
+ * client's mistake and not a bug, so 503 or 409 with what happened, never a bare 500.
+ */
+function databaseFailure(exception: unknown): ErrorBody | null {
+  const what = describeDatabaseError(exception);
+  if (!what) return null;
+  const code = (exception as { code?: unknown }).code;
+  const conflict = typeof code === 'string' && ['23505', '40001', '40P01', '55P03'].includes(code);
+  const message = /^[A-ZÅÄÖ]/.test(what) ? what : `Databasen kunde inte utföra begäran: ${what}. Ingenting har sparats; försök igen.`;
+  return { statusCode: conflict ? 409 : 503, message };
 }
 
 /**
