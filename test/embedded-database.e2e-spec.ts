@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -120,5 +121,28 @@ describeEmbedded('the embedded database under concurrent clients', () => {
     await paused.query('BEGIN');
     const error = await withinBound(told, 20_000, 'besked om avbruten transaktion');
     expect(error.message).toMatch(/^Transaktionen var öppen längre än 1,5 s och har avbrutits; ingenting av den sparades\./);
+  });
+});
+
+describeEmbedded('a restart right after kill -9', () => {
+  it('waits for the old server to vanish instead of refusing it as a second server', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vu-restart-'));
+    // A process that still exists for a moment but no longer serves, as a killed server
+    // does while its memory is freed; it left the lock of a server behind.
+    const vanishing = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1500)']);
+    const gone = new Promise((resolve) => vanishing.once('exit', resolve));
+    fs.writeFileSync(
+      path.join(dataDir, 'uppfoljning.lock'),
+      JSON.stringify({ pid: vanishing.pid, socketDir: path.join(dataDir, 'run'), port: 1, shared: true }),
+    );
+    const config: AppConfig = { databaseUrl: null, dataDir, port: 0, seedDemoData: false };
+    const endpoint = await openDatabaseEndpoint(config, 'server');
+    try {
+      expect(endpoint.ownsEmbedded).toBe(true);
+      await gone;
+    } finally {
+      await endpoint.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
