@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { followupDocument, indicator, Json, planDocument } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -95,5 +97,41 @@ describe('writers at once and large documents', () => {
     for (let i = 0; i < 50; i++) {
       expect(byCode.get(`ÄLN-N${i + 1}`)).toMatchObject({ outcome: 1000 + i, forecast: 2000 + i });
     }
+  });
+
+  it('keeps /health answering while an 18 MB document of unknown codes is checked, and answers with a short list', async () => {
+    await t.importDocument(planWithIndicators(50)).expect(200);
+    const doc = followupDocument({ goals: [], activities: [], budget: undefined, indicators: [] as Json[] });
+    for (let i = 0; i < 200_000; i++) doc.indicators.push({ code: `OKÄND-${i}`, outcome: 1, men: null, women: null, forecast: 2, analysis: 'text' });
+    const body = Buffer.from(JSON.stringify(doc));
+    const server = t.app.getHttpServer() as http.Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+
+    let uploaded = false;
+    let answeredWhileChecking = 0;
+    const imported = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request({ port, method: 'POST', path: '/api/import', headers: { 'Content-Type': 'application/json' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.on('finish', () => (uploaded = true));
+      req.end(body);
+    });
+    let done = false;
+    const answer = imported.finally(() => (done = true));
+    for (let i = 0; i < 10_000 && !done; i++) {
+      const health = await t.http().get('/health');
+      expect(health.status).toBe(200);
+      if (uploaded && !done) answeredWhileChecking++;
+    }
+    const { status, text } = await answer;
+    expect(status).toBe(400);
+    expect(text.length).toBeLessThan(100_000);
+    expect(JSON.parse(text).errors.at(-1)).toEqual({ path: '', message: 'och 199 800 fel till som inte visas.' });
+    expect(answeredWhileChecking).toBeGreaterThanOrEqual(5);
   });
 });

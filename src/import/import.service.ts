@@ -7,7 +7,6 @@ import { DomainError, FieldError } from '../common/domain-error';
 import { AmountUnit, toKronor } from '../common/money';
 import { Period, periodName } from '../common/period';
 import { SyncStats } from '../common/sync-rows';
-import { validatePlain } from '../common/validation';
 import { GoalInput, GoalsService } from '../goals/goals.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { FollowupDocumentDto } from './dto/followup-document.dto';
@@ -15,6 +14,7 @@ import { PlanDocumentDto } from './dto/plan-document.dto';
 import { checkFollowup, PlanFacts } from './followup-rules';
 import { documentKind, parseDocumentText, REJECTED } from './parse-document';
 import { checkPlan } from './plan-rules';
+import { validateDocument } from './validate-document';
 
 /** What an import did, for the person who ran it. */
 export interface ImportSummary {
@@ -53,12 +53,12 @@ export class ImportService {
   async importDocument(document: Record<string, unknown>): Promise<ImportSummary> {
     const kind = documentKind(document);
     if (kind === 'plan') {
-      const { value, errors } = validatePlain(PlanDocumentDto, document);
+      const { value, errors } = await validateDocument(PlanDocumentDto, document);
       rejectIfAny(errors);
       rejectIfAny(checkPlan(value));
       return this.dataSource.transaction((manager) => this.writePlan(manager, value));
     }
-    const { value, errors } = validatePlain(FollowupDocumentDto, document);
+    const { value, errors } = await validateDocument(FollowupDocumentDto, document);
     rejectIfAny(errors);
     return this.dataSource.transaction((manager) => this.writeFollowup(manager, value));
   }
