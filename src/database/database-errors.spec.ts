@@ -10,6 +10,8 @@ describe('describeDatabaseError (the driver\'s English, in Swedish)', () => {
     [{ message: 'Client has encountered a connection error and is not queryable' }, 'förbindelsen med databasen bröts'],
     [{ code: '25P03', message: 'Transaktionen var öppen längre än 30 s.' }, 'Transaktionen var öppen längre än 30 s.'],
     [{ code: '22P02', message: 'invalid input syntax' }, 'databasen svarade med fel 22P02'],
+    [Object.assign(new Error('Query runner already released.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      'förbindelsen med databasen bröts mitt i transaktionen (till exempel för att den varade längre än TRANSACTION_TIMEOUT)'],
     [new Error('something else'), null],
     [null, null],
   ])('%j', (error, expected) => {

@@ -36,6 +36,12 @@ export function describeDatabaseError(error: unknown): string | null {
   if (code === '25P03' && /[åäö]/i.test(text)) return text;
   if (typeof code === 'string' && BY_SQLSTATE[code]) return BY_SQLSTATE[code];
   if (typeof code === 'string' && BY_SYSTEM_CODE[code]) return BY_SYSTEM_CODE[code];
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QueryRunnerAlreadyReleasedError') {
+    // TypeORM lets go of a connection the server closed, e.g. a transaction that held the
+    // embedded database past TRANSACTION_TIMEOUT; the next query then meets this.
+    return 'förbindelsen med databasen bröts mitt i transaktionen (till exempel för att den varade längre än TRANSACTION_TIMEOUT)';
+  }
   if (/Connection terminated|not queryable|Client was closed|terminating connection/i.test(text)) {
     return 'förbindelsen med databasen bröts';
   }
