@@ -48,20 +48,21 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
   const stats = emptyStats();
   const byKey = new Map(existing.map((row) => [keyOf(row), row]));
   const rows = new Map<string, E>();
-  const toSave: E[] = [];
+  const toInsert: E[] = [];
+  const toUpdate: { id: number; values: Partial<E> }[] = [];
 
   for (const values of incoming) {
     const key = keyOf(values);
     const current = byKey.get(key);
     if (!current) {
-      toSave.push(manager.create(entity, values as E));
+      toInsert.push(manager.create(entity, values as E));
       stats.created++;
       continue;
     }
     const changed = Object.keys(values).some((field) => !sameValue(current[field], values[field]));
     if (changed) {
       Object.assign(current, values);
-      toSave.push(current);
+      toUpdate.push({ id: current.id, values });
       stats.updated++;
     } else {
       stats.unchanged++;
@@ -69,8 +70,13 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
     rows.set(key, current);
   }
 
-  const saved = toSave.length > 0 ? await manager.save(entity, toSave, { chunk: rowsPerStatement(manager, entity) }) : [];
+  const saved = toInsert.length > 0 ? await manager.save(entity, toInsert, { chunk: rowsPerStatement(manager, entity) }) : [];
   for (const row of saved) rows.set(keyOf(row), row);
+  // One UPDATE after another: a transaction is one connection, which runs one statement at
+  // a time (TypeORM's save would send them all at once and make pg queue them).
+  for (const { id, values } of toUpdate) {
+    await manager.update(entity, id, values as Parameters<EntityManager['update']>[2]);
+  }
 
   if (options.removeMissing) {
     const incomingKeys = new Set(incoming.map(keyOf));
