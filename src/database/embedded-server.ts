@@ -140,6 +140,13 @@ export class EmbeddedServer {
   }
 
   private async run(connection: Connection): Promise<void> {
+    if (this.owner !== connection && connection.pending[0]?.[0] === TERMINATE) {
+      // An idle client says goodbye (the pool closing it): nothing of it to roll back.
+      connection.pending = [];
+      connection.socket.end();
+      this.schedule();
+      return;
+    }
     this.busy = true;
     try {
       if (this.owner !== connection) {
