@@ -2,16 +2,14 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, text } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppLogger } from './common/app-logger';
 import { DomainError } from './common/domain-error';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { toFieldErrors } from './common/validation';
-import { AppConfig } from './config/app-config';
-
-const MAX_IMPORT_SIZE = '25mb';
+import { requestBody } from './common/request-body';
+import { AppConfig, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS } from './config/app-config';
 
 /**
  * Builds the HTTP application: body parsing, validation, Swedish errors and the OpenAPI
@@ -29,9 +27,9 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins && config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.set('trust proxy', false);
-  // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).
-  app.use('/api/import', text({ type: () => true, limit: MAX_IMPORT_SIZE }));
-  app.use(json({ limit: '1mb' }));
+  // JSON in UTF-8 only; import documents are read as text, so that broken JSON gets the
+  // importer's own message (with line and column).
+  app.use(requestBody({ limitBytes: config.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, textPaths: ['/api/import'] }));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -41,7 +39,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
       exceptionFactory: (errors) => DomainError.invalid('Värdena kunde inte sparas.', toFieldErrors(errors)),
     }),
   );
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(config.maxErrors ?? DEFAULT_MAX_ERRORS));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { configureMaxValue } from './common/value-limits';
 import { BoardsModule } from './boards/boards.module';
 import { BudgetModule } from './budget/budget.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -19,6 +20,7 @@ import { SeedModule } from './seed/seed.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, role: DatabaseRole): DynamicModule {
+    configureMaxValue(config.maxValue);
     return {
       module: AppModule,
       imports: [

@@ -9,9 +9,11 @@ import { AppModule } from './app.module';
 import { Actor } from './audit/audit-actor';
 import { UsersService } from './auth/users.service';
 import { BoardsService } from './boards/boards.service';
-import { DomainError } from './common/domain-error';
+import { capErrors, DomainError } from './common/domain-error';
+import { describeSize } from './common/request-body';
 import { isPeriod, Period, PERIODS } from './common/period';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS, loadConfig } from './config/app-config';
+import { describeDatabaseError } from './database/database-errors';
 import { ImportService } from './import/import.service';
 import { ReportsService } from './reports/reports.service';
 import { SeedService } from './seed/seed.service';
@@ -94,10 +96,16 @@ const COMMANDS: Record<string, Command> = {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     if (positionals.length !== 1) throw new UsageError('Ange en fil att importera: npm run cli -- import <fil.json>');
     const file = positionals[0];
+    const limit = loadConfig().maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      const size = fs.statSync(file).size;
+      if (size > limit) {
+        throw DomainError.invalid(`Filen ${file} är för stor: högst ${describeSize(limit)} importeras (inställningen MAX_DOCUMENT_SIZE).`);
+      }
+      text = decodeUtf8(fs.readFileSync(file), file);
     } catch (error) {
+      if (error instanceof DomainError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       throw DomainError.invalid(
         code === 'ENOENT' ? `Filen ${file} finns inte.` : code === 'EISDIR' ? `${file} är en mapp, inte en fil.` : `Filen ${file} kan inte läsas (${code}).`,
@@ -238,6 +246,9 @@ async function userCommand(users: UsersService, args: string[]): Promise<string>
   }
 }
 
+/** The driver's deprecation notices are for developers; the person at the terminal reads Swedish only. */
+process.noDeprecation = true;
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -263,19 +274,41 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A failure as the person at the terminal should read it: Swedish, every field error, no stack. */
+/** The file's text, or a Swedish refusal when its bytes are not UTF-8 (as HTTP refuses them). */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw DomainError.invalid(`Filen ${file} är inte kodad som UTF-8. Spara den som UTF-8 och försök igen.`);
+  }
+}
+
+/** How many errors to list before counting the rest (MAX_ERRORS), as the HTTP API does. */
+function maxErrors(): number {
+  try {
+    return loadConfig().maxErrors ?? DEFAULT_MAX_ERRORS;
+  } catch {
+    return DEFAULT_MAX_ERRORS;
+  }
+}
+
+/** A failure as the person at the terminal should read it: Swedish, the first errors, no stack. */
 function describe(error: unknown): string {
   if (error instanceof DomainError) {
-    return [error.message, ...error.errors.map((e) => `  - ${e.path ? `${e.path}: ` : ''}${e.message}`)].join('\n');
+    const errors = capErrors(error.errors, maxErrors());
+    return [error.message, ...errors.map((e) => `  - ${e.path ? `${e.path}: ` : ''}${e.message}`)].join('\n');
   }
   if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
   if (error instanceof ConfigError) return error.message;
   if ((error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     return `Okänd flagga: ${(error as Error).message.match(/'([^']+)'/)?.[1] ?? ''}\n\n${USAGE}`;
   }
-  const detail = error instanceof Error ? error.message : String(error);
   if (process.env.DEBUG) console.error(error);
-  return `Ett oväntat fel inträffade: ${detail}`;
+  const database = describeDatabaseError(error);
+  if (database) {
+    return /^[A-ZÅÄÖ]/.test(database) ? database : `Databasen kunde inte utföra kommandot: ${database}. Ingen ändring från kommandot har sparats.`;
+  }
+  return 'Ett oväntat fel inträffade. Kör kommandot med DEBUG=1 för detaljer, och kontakta systemförvaltningen om felet kvarstår.';
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code));

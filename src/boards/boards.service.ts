@@ -153,11 +153,20 @@ export class BoardsService {
    * period is approved: a report the board has decided is not changed afterwards.
    */
   async openPeriodForWriting(manager: EntityManager, ref: PlanYearRef, period: Period): Promise<FollowupPeriod> {
-    const repo = manager.getRepository(FollowupPeriod);
-    // Lock the row (if any) so that a concurrent approval cannot slip in between check and write.
-    const row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
-    if (row?.state === 'approved') throw this.lockedError(ref, period);
-    return row ?? repo.save(repo.create({ planYearId: ref.planYear.id, period }));
+    // Locked FOR UPDATE, so that a concurrent approval cannot slip in between check and write.
+    const row = await this.ensurePeriodRow(manager, ref.planYear.id, period);
+    if (row.state === 'approved') throw this.lockedError(ref, period);
+    return row;
+  }
+
+  /**
+   * The period's row, created if missing, and locked FOR UPDATE until the transaction ends.
+   * Race-free: concurrent first writes insert with ON CONFLICT DO NOTHING, so one creates
+   * the row and the others wait for it and then read it, instead of failing on the key.
+   */
+  async ensurePeriodRow(manager: EntityManager, planYearId: number, period: Period): Promise<FollowupPeriod> {
+    await manager.createQueryBuilder().insert().into(FollowupPeriod).values({ planYearId, period }).orIgnore().execute();
+    return manager.getRepository(FollowupPeriod).findOneOrFail({ where: { planYearId, period }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
@@ -178,10 +187,17 @@ export class BoardsService {
   async createPeriod(boardCode: string, year: number, period: Period, actor: Actor): Promise<{ created: boolean; period: PeriodSummary }> {
     return auditedTransaction(this.dataSource, actor, async (manager) => {
       const ref = await this.findPlanYear(boardCode, year, manager);
-      const repo = manager.getRepository(FollowupPeriod);
-      const existing = await repo.findOneBy({ planYearId: ref.planYear.id, period });
-      if (existing) return { created: false, period: periodSummary(existing) };
-      const row = await repo.save(repo.create({ planYearId: ref.planYear.id, period }));
+      // Race-free: of concurrent requests one inserts, the others find the row it made.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(FollowupPeriod)
+        .values({ planYearId: ref.planYear.id, period })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const row = await this.ensurePeriodRow(manager, ref.planYear.id, period);
+      if ((inserted.raw as unknown[]).length === 0) return { created: false, period: periodSummary(row) };
       await recordEvent(manager, {
         boardCode: ref.board.code, year, period, objectKind: 'period', objectCode: period, field: 'state', oldValue: null, newValue: 'open',
       });

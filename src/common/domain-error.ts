@@ -61,3 +61,13 @@ export function joinPath(parent: string, child: string | number): string {
   if (typeof child === 'number') return `${parent}[${child}]`;
   return parent ? `${parent}.${child}` : child;
 }
+
+/**
+ * The first `max` errors and, when there are more, one line that counts the rest: a
+ * document with a hundred thousand mistakes gets an answer a person can read.
+ */
+export function capErrors(errors: FieldError[], max: number): FieldError[] {
+  if (errors.length <= max) return errors;
+  const rest = errors.length - max;
+  return [...errors.slice(0, max), { path: '', message: `och ${rest.toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} fel till som inte visas.` }];
+}

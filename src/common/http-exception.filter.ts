@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
+import { describeDatabaseError } from '../database/database-errors';
+import { capErrors, DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
 
 /** The body of every error response: a Swedish message and, for bad input, each field's problem. */
 export interface ErrorBody {
@@ -28,6 +29,9 @@ const HTTP_MESSAGES: Record<number, string> = {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Fel');
 
+  /** `maxErrors`: how many field errors an answer lists before counting the rest (MAX_ERRORS). */
+  constructor(private readonly maxErrors = 200) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
@@ -39,7 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_BY_CODE[exception.code];
       return exception.errors.length > 0
-        ? { statusCode, message: exception.message, errors: exception.errors, ...exception.details }
+        ? { statusCode, message: exception.message, errors: capErrors(exception.errors, this.maxErrors), ...exception.details }
         : { statusCode, message: exception.message, ...exception.details };
     }
     const parseFailure = bodyParserFailure(exception);
@@ -51,8 +55,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    const database = databaseFailure(exception);
+    if (database) return database;
     return { statusCode: 500, message: 'Ett oväntat fel inträffade. Försök igen, och kontakta systemförvaltningen om felet kvarstår.' };
   }
+}
+
+/**
+ * The database could not do its part (a broken connection, a transaction rolled back for
+ * holding the embedded database too long, a clash with a concurrent change): not the
+ * client's mistake and not a bug, so 503 or 409 with what happened, never a bare 500.
+ */
+function databaseFailure(exception: unknown): ErrorBody | null {
+  const what = describeDatabaseError(exception);
+  if (!what) return null;
+  const code = (exception as { code?: unknown }).code;
+  const conflict = typeof code === 'string' && ['23505', '40001', '40P01', '55P03'].includes(code);
+  const message = /^[A-ZÅÄÖ]/.test(what) ? what : `Databasen kunde inte utföra begäran: ${what}. Ingenting har sparats; försök igen.`;
+  return { statusCode: conflict ? 409 : 503, message };
 }
 
 /**

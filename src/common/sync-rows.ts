@@ -9,6 +9,25 @@ export interface SyncStats {
   removed: number;
 }
 
+/**
+ * PostgreSQL's protocol numbers bind parameters with 16 bits: one statement takes at most
+ * 65 535. Bulk statements are cut into chunks that stay below it, with room to spare.
+ */
+export const MAX_BIND_PARAMETERS = 60_000;
+
+/** How many rows of `entity` fit in one INSERT (one parameter per column and row). */
+export function rowsPerStatement(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): number {
+  const columns = manager.connection.getMetadata(entity).columns.length;
+  return Math.max(1, Math.floor(MAX_BIND_PARAMETERS / Math.max(1, columns)));
+}
+
+/** Deletes rows by id, in statements of at most MAX_BIND_PARAMETERS ids. */
+export async function deleteByIds(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += MAX_BIND_PARAMETERS) {
+    await manager.delete(entity, ids.slice(i, i + MAX_BIND_PARAMETERS));
+  }
+}
+
 export function emptyStats(): SyncStats {
   return { created: 0, updated: 0, unchanged: 0, removed: 0 };
 }
@@ -34,14 +53,15 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
   const stats = emptyStats();
   const byKey = new Map(existing.map((row) => [keyOf(row), row]));
   const rows = new Map<string, E>();
-  const toSave: E[] = [];
+  const toInsert: E[] = [];
+  const toUpdate: { id: number; values: Partial<E> }[] = [];
   const changes: RowChange[] = [];
 
   for (const values of incoming) {
     const key = keyOf(values);
     const current = byKey.get(key);
     if (!current) {
-      toSave.push(manager.create(entity, values as E));
+      toInsert.push(manager.create(entity, values as E));
       changes.push({ key, before: null, after: values });
       stats.created++;
       continue;
@@ -50,7 +70,7 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
     if (changed) {
       changes.push({ key, before: { ...current }, after: { ...current, ...values } });
       Object.assign(current, values);
-      toSave.push(current);
+      toUpdate.push({ id: current.id, values });
       stats.updated++;
     } else {
       stats.unchanged++;
@@ -58,8 +78,13 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
     rows.set(key, current);
   }
 
-  const saved = toSave.length > 0 ? await manager.save(entity, toSave) : [];
+  const saved = toInsert.length > 0 ? await manager.save(entity, toInsert, { chunk: rowsPerStatement(manager, entity) }) : [];
   for (const row of saved) rows.set(keyOf(row), row);
+  // One UPDATE after another: a transaction is one connection, which runs one statement at
+  // a time (TypeORM's save would send them all at once and make pg queue them).
+  for (const { id, values } of toUpdate) {
+    await manager.update(entity, id, values as Parameters<EntityManager['update']>[2]);
+  }
 
   const incomingKeys = new Set(incoming.map(keyOf));
   const missing = options.removeMissing ? existing.filter((row) => !incomingKeys.has(keyOf(row))) : [];
@@ -68,7 +93,7 @@ export async function syncRows<E extends ObjectLiteral & { id: number }>(
   await recordRowChanges(manager, entity, changes);
   await recordCascadedRemovals(manager, entity, missing);
   if (missing.length > 0) {
-    await manager.delete(entity, missing.map((row) => row.id));
+    await deleteByIds(manager, entity, missing.map((row) => row.id));
     stats.removed = missing.length;
   }
   return { rows, stats };

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEFAULT_MAX_VALUE } from '../common/value-limits';
 
 /** Injection token of the AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -21,7 +22,22 @@ export interface AppConfig {
   corsOrigins?: string[];
   /** How long a sign-in lasts, in hours. */
   tokenHours?: number;
+  /**
+   * Embedded database: how long one client may hold it (a transaction) before it is rolled
+   * back and the client disconnected. TRANSACTION_TIMEOUT in seconds; default 30 s.
+   */
+  transactionTimeoutMs?: number;
+  /** Largest request body or import file in bytes (MAX_DOCUMENT_SIZE in MB); default 25 MB. */
+  maxDocumentBytes?: number;
+  /** How many errors a refused document lists before counting the rest (MAX_ERRORS); default 200. */
+  maxErrors?: number;
+  /** Largest magnitude of an indicator value and of an amount in kronor (MAX_VALUE); default 10^12. */
+  maxValue?: number;
 }
+
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+export const DEFAULT_MAX_ERRORS = 200;
 
 export class ConfigError extends Error {}
 
@@ -54,6 +70,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isFinite(tokenHours) || tokenHours <= 0 || tokenHours > 24 * 30) {
     problems.push(`TOKEN_HOURS måste vara ett antal timmar mellan 0 och 720, inte "${hoursText}"`);
   }
+  const positive = (name: string, fallback: number, max: number): number => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text.replace(',', '.'));
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+      problems.push(`${name} måste vara ett tal större än 0 och högst ${max}, inte "${env[name]}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const transactionTimeoutMs = Math.round(positive('TRANSACTION_TIMEOUT', DEFAULT_TRANSACTION_TIMEOUT_MS / 1000, 3600) * 1000);
+  const maxDocumentBytes = Math.round(positive('MAX_DOCUMENT_SIZE', DEFAULT_MAX_DOCUMENT_BYTES / 1024 / 1024, 1024) * 1024 * 1024);
+  const maxErrors = positive('MAX_ERRORS', DEFAULT_MAX_ERRORS, 100_000);
+  if (!Number.isInteger(maxErrors)) problems.push(`MAX_ERRORS måste vara ett heltal, inte "${env.MAX_ERRORS}"`);
+  const maxValue = positive('MAX_VALUE', DEFAULT_MAX_VALUE, 1e15);
 
   if (problems.length > 0) {
     throw new ConfigError(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -67,5 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host,
     corsOrigins,
     tokenHours,
+    transactionTimeoutMs,
+    maxDocumentBytes,
+    maxErrors,
+    maxValue,
   };
 }

@@ -10,7 +10,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...connectionOptions(url),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
@@ -19,5 +19,21 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     namingStrategy: new SnakeNamingStrategy(),
     logging: false,
     extra: { max: poolSize },
+  };
+}
+
+/**
+ * TypeORM parses `url` itself and drops libpq's `?host=/folder` (a Unix socket), which the
+ * embedded database uses; such a URL is passed as host, user and database instead.
+ */
+function connectionOptions(url: string): { url: string } | { host: string; port: number; username: string; database: string } {
+  const parsed = new URL(url);
+  const socketDir = parsed.searchParams.get('host');
+  if (!socketDir) return { url };
+  return {
+    host: socketDir,
+    port: Number(parsed.port || 5432),
+    username: decodeURIComponent(parsed.username),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
   };
 }

@@ -1,16 +1,17 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, DEFAULT_TRANSACTION_TIMEOUT_MS } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
+import { EmbeddedServer, EmbeddedServerState } from './embedded-server';
 
 /**
  * Where the PostgreSQL driver connects. Either a real server (DATABASE_URL), or the
- * embedded database: PGlite (PostgreSQL compiled to WebAssembly) served on a loopback port
- * by @electric-sql/pglite-socket, so that the normal `pg` driver, TypeORM and the same
- * migrations work unchanged.
+ * embedded database: PGlite (PostgreSQL compiled to WebAssembly) served by EmbeddedServer
+ * on a Unix socket inside DATA_DIR that only the product's user may open, so that the
+ * normal `pg` driver, TypeORM and the same migrations work unchanged.
  */
 export interface DatabaseEndpoint {
   kind: 'server' | 'embedded';
@@ -18,6 +19,8 @@ export interface DatabaseEndpoint {
   url: string;
   /** True when this process opened the embedded data folder (and must close it). */
   ownsEmbedded: boolean;
+  /** The embedded server's state, in the process that holds the folder. */
+  embeddedState?: () => EmbeddedServerState;
   close(): Promise<void>;
 }
 
@@ -31,30 +34,35 @@ export type DatabaseRole = 'server' | 'oneshot';
 /** Contents of the lock file that marks which process holds an embedded data folder. */
 interface LockInfo {
   pid: number;
-  port: number | null;
+  /** Folder of the Unix socket `.s.PGSQL.5432` through which the holder serves the database. */
+  socketDir: string | null;
   /** True when the holder is a server that other processes may connect through. */
   shared: boolean;
 }
 
 const LOCK_FILE = 'uppfoljning.lock';
 const PGLITE_DIR = 'pglite';
+const SOCKET_DIR = 'run';
+const SOCKET_FILE = '.s.PGSQL.5432';
+/** Unix socket paths longer than this do not fit in sockaddr_un on every system. */
+const MAX_SOCKET_PATH = 100;
 const WAIT_MS = 60_000;
 
 export async function openDatabaseEndpoint(config: AppConfig, role: DatabaseRole): Promise<DatabaseEndpoint> {
   if (config.databaseUrl) {
     return { kind: 'server', url: config.databaseUrl, ownsEmbedded: false, close: async () => undefined };
   }
-  return openEmbedded(config.dataDir, role);
+  return openEmbedded(config.dataDir, role, config.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS);
 }
 
 /**
  * Opens the embedded database under `dataDir`, or goes through the process that already
  * has it open. PGlite must never be opened by two processes at once (that corrupts it), so
- * the first process writes a lock file with its pid and port. A command-line run beside
- * `npm start` connects to the server's port instead of opening the folder; anything else
+ * the first process writes a lock file with its pid and socket folder. A command-line run
+ * beside `npm start` connects to the server's socket instead of opening the folder; anything else
  * waits until the holder is done, and gives up with a clear message after a minute.
  */
-async function openEmbedded(dataDir: string, role: DatabaseRole): Promise<DatabaseEndpoint> {
+async function openEmbedded(dataDir: string, role: DatabaseRole, transactionTimeoutMs: number): Promise<DatabaseEndpoint> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, LOCK_FILE);
   const deadline = Date.now() + WAIT_MS;
@@ -62,18 +70,21 @@ async function openEmbedded(dataDir: string, role: DatabaseRole): Promise<Databa
 
   while (Date.now() < deadline) {
     if (tryCreateLock(lockPath, role)) {
-      return startOwner(dataDir, lockPath, role);
+      return startOwner(dataDir, lockPath, role, transactionTimeoutMs);
     }
     holder = readLock(lockPath);
     if (holder && !processIsAlive(holder.pid)) {
       removeStaleLock(lockPath, holder);
       continue;
     }
-    if (role === 'server' && holder?.shared) break;
-    if (role === 'oneshot' && holder?.shared && holder.port && (await portAnswers(holder.port))) {
+    // A holder that is still vanishing (killed, its memory being freed) no longer answers:
+    // wait for it to go instead of refusing. One that answers is a running server.
+    const answers = holder?.shared && holder.socketDir ? await socketAnswers(holder.socketDir) : false;
+    if (role === 'server' && holder?.shared && answers) break;
+    if (role === 'oneshot' && answers) {
       return {
         kind: 'embedded',
-        url: embeddedUrl(holder.port),
+        url: embeddedUrl(holder!.socketDir!),
         ownsEmbedded: false,
         close: async () => undefined,
       };
@@ -93,12 +104,13 @@ async function openEmbedded(dataDir: string, role: DatabaseRole): Promise<Databa
   );
 }
 
-function embeddedUrl(port: number): string {
-  return `postgresql://postgres@127.0.0.1:${port}/postgres`;
+/** A `pg` connection string for the Unix socket in `socketDir` (libpq's `?host=/folder` form). */
+function embeddedUrl(socketDir: string): string {
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
 }
 
 function tryCreateLock(lockPath: string, role: DatabaseRole): boolean {
-  const info: LockInfo = { pid: process.pid, port: null, shared: role === 'server' };
+  const info: LockInfo = { pid: process.pid, socketDir: null, shared: role === 'server' };
   try {
     fs.writeFileSync(lockPath, JSON.stringify(info), { flag: 'wx' });
     return true;
@@ -114,7 +126,7 @@ function readLock(lockPath: string): LockInfo | null {
     if (typeof parsed.pid !== 'number') return null;
     return {
       pid: parsed.pid,
-      port: typeof parsed.port === 'number' ? parsed.port : null,
+      socketDir: typeof parsed.socketDir === 'string' ? parsed.socketDir : null,
       shared: parsed.shared === true,
     };
   } catch {
@@ -135,15 +147,21 @@ function processIsAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A killed process whose parent has not collected it yet (a zombie) holds nothing.
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): trust kill(0)
+  }
 }
 
-function portAnswers(port: number): Promise<boolean> {
+function socketAnswers(socketDir: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ path: path.join(socketDir, SOCKET_FILE) });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
@@ -154,9 +172,24 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-async function startOwner(dataDir: string, lockPath: string, role: DatabaseRole): Promise<DatabaseEndpoint> {
+/**
+ * The folder of the socket: `run/` inside DATA_DIR, readable by the owner only; when that
+ * path is too long for a Unix socket, a private temporary folder (its name is in the lock).
+ */
+function makeSocketDir(dataDir: string): string {
+  const inside = path.join(dataDir, SOCKET_DIR);
+  if (path.join(inside, SOCKET_FILE).length <= MAX_SOCKET_PATH) {
+    fs.mkdirSync(inside, { recursive: true, mode: 0o700 });
+    fs.chmodSync(inside, 0o700);
+    return inside;
+  }
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'uppfoljning-')); // created 0700
+}
+
+async function startOwner(dataDir: string, lockPath: string, role: DatabaseRole, transactionTimeoutMs: number): Promise<DatabaseEndpoint> {
   let db: PGlite | null = null;
-  let server: PGLiteSocketServer | null = null;
+  let server: EmbeddedServer | null = null;
+  let socketDir: string | null = null;
   const releaseLock = () => {
     const current = readLock(lockPath);
     if (current?.pid === process.pid) fs.rmSync(lockPath, { force: true });
@@ -164,33 +197,42 @@ async function startOwner(dataDir: string, lockPath: string, role: DatabaseRole)
   process.once('exit', releaseLock);
   try {
     db = await PGlite.create(path.join(dataDir, PGLITE_DIR));
-    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
-    await server.start();
-    const port = Number(server.getServerConn().split(':').pop());
-    const info: LockInfo = { pid: process.pid, port, shared: role === 'server' };
+    socketDir = makeSocketDir(dataDir);
+    server = new EmbeddedServer(db, { transactionTimeoutMs });
+    await server.listen(path.join(socketDir, SOCKET_FILE));
+    const info: LockInfo = { pid: process.pid, socketDir, shared: role === 'server' };
     const tmp = `${lockPath}.${process.pid}`;
     fs.writeFileSync(tmp, JSON.stringify(info));
     fs.renameSync(tmp, lockPath);
 
     const openedDb = db;
     const openedServer = server;
+    const openedSocketDir = socketDir;
     return {
       kind: 'embedded',
-      url: embeddedUrl(port),
+      url: embeddedUrl(socketDir),
       ownsEmbedded: true,
+      embeddedState: () => openedServer.state(),
       close: async () => {
-        await openedServer.stop();
+        await openedServer.close();
         await openedDb.close();
+        removeSocketDir(dataDir, openedSocketDir);
         releaseLock();
         process.removeListener('exit', releaseLock);
       },
     };
   } catch (error) {
-    await server?.stop().catch(() => undefined);
+    await server?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
+    if (socketDir) removeSocketDir(dataDir, socketDir);
     releaseLock();
     throw error;
   }
+}
+
+function removeSocketDir(dataDir: string, socketDir: string): void {
+  fs.rmSync(path.join(socketDir, SOCKET_FILE), { force: true });
+  if (!socketDir.startsWith(path.resolve(dataDir))) fs.rmSync(socketDir, { recursive: true, force: true });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -4,6 +4,7 @@ import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { DatabaseEndpoint, DatabaseRole, openDatabaseEndpoint } from './database-endpoint';
 import { dataSourceOptions } from './data-source-options';
+import { describeDatabaseError } from './database-errors';
 
 export const DATABASE_ENDPOINT = Symbol('DATABASE_ENDPOINT');
 
@@ -56,7 +57,7 @@ export class DatabaseModule {
             } catch (error) {
               if (dataSource.isInitialized) await dataSource.destroy();
               await endpoint.close();
-              const detail = error instanceof Error ? error.message : String(error);
+              const detail = describeDatabaseError(error) ?? (error instanceof Error ? error.message : String(error));
               throw new DomainError(DomainErrorCode.DatabaseUnavailable, `Databasen ${describeEndpoint(endpoint, config)} ${step}: ${detail}`);
             }
             return dataSource;

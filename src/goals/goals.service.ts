@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { recordCascadedRemovals, recordRowChanges } from '../audit/audit-recorder';
-import { emptyStats, SyncStats, syncRows } from '../common/sync-rows';
+import { deleteByIds, emptyStats, SyncStats, syncRows } from '../common/sync-rows';
 import { Assessment, GoalAssessment } from './goal-assessment.entity';
 import { Goal, GoalLevel } from './goal.entity';
 
@@ -68,7 +68,7 @@ export class GoalsService {
     const remove = removed.map((g) => g.id);
     await recordRowChanges(manager, Goal, removed.map((g) => ({ key: g.code, before: g, after: null })));
     await recordCascadedRemovals(manager, Goal, removed);
-    if (remove.length > 0) await manager.delete(Goal, { id: In(remove) });
+    if (remove.length > 0) await deleteByIds(manager, Goal, remove);
     return remove.length;
   }
 

@@ -9,7 +9,6 @@ import { Principal } from '../auth/principal';
 import { AmountUnit, toKronor } from '../common/money';
 import { Period, periodName } from '../common/period';
 import { SyncStats } from '../common/sync-rows';
-import { validatePlain } from '../common/validation';
 import { GoalInput, GoalsService } from '../goals/goals.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { PeriodTextsService } from '../followup/period-texts.service';
@@ -19,6 +18,7 @@ import { PlanDocumentDto } from './dto/plan-document.dto';
 import { checkFollowup, PlanFacts } from './followup-rules';
 import { documentKind, parseDocumentText, REJECTED } from './parse-document';
 import { checkPlan } from './plan-rules';
+import { validateDocument } from './validate-document';
 
 /** What an import did, for the person who ran it. */
 export interface ImportSummary {
@@ -66,12 +66,12 @@ export class ImportService {
     const kind = documentKind(document);
     if (principal) authorizeImport(principal, kind, document);
     if (kind === 'plan') {
-      const { value, errors } = validatePlain(PlanDocumentDto, document);
+      const { value, errors } = await validateDocument(PlanDocumentDto, document);
       rejectIfAny(errors);
       rejectIfAny(checkPlan(value));
       return auditedTransaction(this.dataSource, actor, (manager) => this.writePlan(manager, value));
     }
-    const { value, errors } = validatePlain(FollowupDocumentDto, document);
+    const { value, errors } = await validateDocument(FollowupDocumentDto, document);
     rejectIfAny(errors);
     return auditedTransaction(this.dataSource, actor, (manager) => this.writeFollowup(manager, value));
   }

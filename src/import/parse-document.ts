@@ -1,4 +1,5 @@
 import { DomainError, FieldError } from '../common/domain-error';
+import { checkJsonShape } from '../common/request-body';
 
 /** The headline of every refused import: nothing of the document is saved. */
 export const REJECTED = 'Dokumentet importerades inte. Ingenting har sparats.';
@@ -30,6 +31,9 @@ export function parseDocumentText(text: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw DomainError.invalid('Dokumentet måste vara ett JSON-objekt ({...}) med fälten kind och version.');
   }
+  // Before class-transformer sees it: bounded depth, no __proto__, no U+0000.
+  const problems = checkJsonShape(value);
+  if (problems.length > 0) throw DomainError.invalid(REJECTED, problems);
   return value as Record<string, unknown>;
 }
 

@@ -1,7 +1,8 @@
 import { FieldError, joinPath } from '../common/domain-error';
-import { AmountUnit, MAX_DECIMALS, toKronor } from '../common/money';
+import { AmountUnit, KRONOR_PER_UNIT, MAX_DECIMALS, toKronor } from '../common/money';
 import { svNumber } from '../common/format';
-import { checkShare } from '../indicators/indicator-values.rules';
+import { currentMaxValue, describeBound } from '../common/value-limits';
+import { checkShare, checkValueRange } from '../indicators/indicator-values.rules';
 import { PlanDocumentDto, PlanIndicatorDto } from './dto/plan-document.dto';
 
 /*
@@ -95,8 +96,10 @@ function checkIndicators(doc: PlanDocumentDto): FieldError[] {
 export function checkIndicatorTargets(indicator: PlanIndicatorDto, path: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const field of ['annualTarget', 'councilTarget', 'partialThreshold', 'previousYearOutcome'] as const) {
-    errors.push(...checkShare(indicator, indicator[field], joinPath(path, field)));
+    const range = checkValueRange(indicator, indicator[field], joinPath(path, field));
+    errors.push(...(range.length > 0 ? range : checkShare(indicator, indicator[field], joinPath(path, field))));
   }
+  errors.push(...checkValueRange({ unit: 'index' }, indicator.tolerance, joinPath(path, 'tolerance')));
   const tolerance = indicator.tolerance ?? null;
   const threshold = indicator.partialThreshold ?? null;
   const target = indicator.annualTarget ?? null;
@@ -182,6 +185,10 @@ function checkActivities(doc: PlanDocumentDto): FieldError[] {
 /** An amount must be whole kronor in the document's unit; returns the problem, if any. */
 export function checkAmount(value: number | null | undefined, unit: AmountUnit, path: string): FieldError[] {
   if (value === null || value === undefined) return [];
+  const max = currentMaxValue();
+  if (Math.abs(value) * KRONOR_PER_UNIT[unit] > max) {
+    return [{ path, message: `Beloppet får vara högst ${describeBound(max / KRONOR_PER_UNIT[unit])} ${unit} (plus eller minus).` }];
+  }
   if (toKronor(value, unit) === null) {
     return [
       {

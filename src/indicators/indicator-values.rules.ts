@@ -1,5 +1,6 @@
 import { FieldError, joinPath } from '../common/domain-error';
 import { svNumber } from '../common/format';
+import { currentMaxValue, describeBound } from '../common/value-limits';
 import { Direction, IndicatorUnit } from './indicator.entity';
 
 /** What the value rules need to know about an indicator. */
@@ -27,6 +28,21 @@ export function checkShare(indicator: Pick<IndicatorShape, 'unit' | 'direction'>
 }
 
 /**
+ * Every value of an indicator lies within ±MAX_VALUE; a count or a number of days is
+ * never negative.
+ */
+export function checkValueRange(indicator: Pick<IndicatorShape, 'unit'>, value: unknown, path: string): FieldError[] {
+  if (typeof value !== 'number') return [];
+  if ((indicator.unit === 'count' || indicator.unit === 'days') && value < 0) {
+    return [{ path, message: indicator.unit === 'count' ? 'Ett antal kan inte vara negativt.' : 'Ett antal dagar kan inte vara negativt.' }];
+  }
+  const max = currentMaxValue();
+  if (value > max) return [{ path, message: `Får inte vara större än ${describeBound(max)}.` }];
+  if (value < -max) return [{ path, message: `Får inte vara mindre än -${describeBound(max)}.` }];
+  return [];
+}
+
+/**
  * The rules for a period's values of one indicator that depend on its plan: män/kvinnor
  * only where the indicator is könsuppdelad, and shares within 0–100.
  */
@@ -47,7 +63,8 @@ export function checkIndicatorValues(
     }
   }
   for (const field of ['outcome', 'men', 'women', 'forecast'] as const) {
-    errors.push(...checkShare(indicator, values[field], joinPath(path, field)));
+    const range = checkValueRange(indicator, values[field], joinPath(path, field));
+    errors.push(...(range.length > 0 ? range : checkShare(indicator, values[field], joinPath(path, field))));
   }
   return errors;
 }

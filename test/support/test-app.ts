@@ -5,6 +5,7 @@ import { createHttpApp } from '../../src/app.factory';
 import { Role } from '../../src/auth/roles';
 import { SessionsService } from '../../src/auth/sessions.service';
 import { UsersService } from '../../src/auth/users.service';
+import { AppConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { Json, seedDocument } from './documents';
 
@@ -46,8 +47,9 @@ const TABLES = [
 /** The password of every account the tests create (they sign in through SessionsService, or the login route when that is tested). */
 export const TEST_PASSWORD = 'testlösenord-1234';
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(settings: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  db.config = { ...db.config, ...settings };
   let app: INestApplication;
   try {
     app = await createHttpApp(db.config, { logger: false });
@@ -99,8 +101,8 @@ export async function startTestApp(): Promise<TestApp> {
 }
 
 /** The application with Socialnämnden's 2017 plan and T1 follow-up imported, as the demo has them. */
-export async function startTestAppWith2017(): Promise<TestApp> {
-  const t = await startTestApp();
+export async function startTestAppWith2017(settings: Partial<AppConfig> = {}): Promise<TestApp> {
+  const t = await startTestApp(settings);
   try {
     await t.importDocument(seedDocument('plan')).expect(200);
     await t.importDocument(seedDocument('t1')).expect(200);
