@@ -111,7 +111,7 @@ describe('writers at once and large documents', () => {
     let uploaded = false;
     let answeredWhileChecking = 0;
     const imported = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request({ port, method: 'POST', path: '/api/import', headers: { 'Content-Type': 'application/json' } }, (res) => {
+      const req = http.request({ port, method: 'POST', path: '/api/import', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t.adminToken}` } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));

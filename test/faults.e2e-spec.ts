@@ -10,7 +10,7 @@ import { DATABASE_ENDPOINT } from '../src/database/database.module';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { CliResult, runCli } from './support/cli';
 import { indicator, Json, planDocument } from './support/documents';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /*
@@ -97,10 +97,23 @@ async function startServer(env: Record<string, string>, port: number): Promise<{
   return { child, output: () => output };
 }
 
-function postJson(port: number, body: Json): Promise<Response> {
-  return fetch(`http://127.0.0.1:${port}/api/import`, {
+/** The administrator the import is made as: created with the command line, signed in over HTTP. */
+const ADMIN = 'kill9-admin';
+
+async function signIn(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN, password: TEST_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+function postJson(port: number, body: Json, token: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
 }
@@ -151,22 +164,24 @@ describe('kill -9 during a large import, and a restart at once', () => {
 
   it('keeps all the old data and starts again without calling the dead server a second one', async () => {
     const port = await freePort();
+    expect((await runCli(['user', 'add', ADMIN, '--role', 'admin', '--password-stdin'], db.env, TEST_PASSWORD)).code).toBe(0);
     const first = await startServer(db.env, port);
+    const token = await signIn(port);
     try {
-      expect((await postJson(port, bigPlan(''))).status).toBe(200);
+      expect((await postJson(port, bigPlan(''), token)).status).toBe(200);
       // The embedded database cannot be asked from outside while its server holds it, so
       // there the kill comes halfway through an import as long as a measured one.
       let halfway = 0;
       if (db.kind === 'embedded') {
         const started = Date.now();
-        expect((await postJson(port, bigPlan(' (ny)'))).status).toBe(200);
+        expect((await postJson(port, bigPlan(' (ny)'), token)).status).toBe(200);
         halfway = (Date.now() - started) / 2;
-        expect((await postJson(port, bigPlan(''))).status).toBe(200);
+        expect((await postJson(port, bigPlan(''), token)).status).toBe(200);
       }
 
       let answered = false;
       const sent = Date.now();
-      const pending = postJson(port, bigPlan(' (ny)')).then(
+      const pending = postJson(port, bigPlan(' (ny)'), token).then(
         () => (answered = true),
         () => undefined, // the connection dies with the server
       );

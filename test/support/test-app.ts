@@ -15,6 +15,8 @@ export interface TestApp {
   db: TestDatabase;
   /** Requests signed in as an administrator (every board), as most tests need. */
   http: () => ReturnType<typeof request.agent>;
+  /** A bearer token of that administrator, for requests made without supertest. */
+  adminToken: string;
   /** Requests without any credentials. */
   anonymous: () => ReturnType<typeof request>;
   /** Creates an account with the role (on the boards) and returns requests signed in as it. */
@@ -59,15 +61,18 @@ export async function startTestApp(settings: Partial<AppConfig> = {}): Promise<T
     throw error;
   }
   const anonymous = () => request(app.getHttpServer());
-  const signedInAs = async (username: string, role: Role, boards: string[] = []) => {
+  const tokenOf = async (username: string, role: Role, boards: string[] = []) => {
     await app.get(UsersService).add(username, role, boards, TEST_PASSWORD);
     const user = (await app.get(DataSource).query(`SELECT id FROM app_user WHERE username = $1`, [username]))[0];
-    const { token } = await app.get(SessionsService).issue(user.id);
-    return () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`);
+    return (await app.get(SessionsService).issue(user.id)).token;
   };
+  const agentWith = (token: string) => () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`);
+  const signedInAs = async (username: string, role: Role, boards: string[] = []) => agentWith(await tokenOf(username, role, boards));
   let http: () => ReturnType<typeof request.agent>;
+  let adminToken: string;
   try {
-    http = await signedInAs('test-admin', 'admin');
+    adminToken = await tokenOf('test-admin', 'admin');
+    http = agentWith(adminToken);
   } catch (error) {
     await app.close();
     await db.dispose();
@@ -77,6 +82,7 @@ export async function startTestApp(settings: Partial<AppConfig> = {}): Promise<T
     app,
     db,
     http,
+    adminToken,
     anonymous,
     signedInAs,
     importDocument: (doc) =>
