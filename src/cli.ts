@@ -10,7 +10,7 @@ import { Actor } from './audit/audit-actor';
 import { UsersService } from './auth/users.service';
 import { BoardsService } from './boards/boards.service';
 import { DomainError } from './common/domain-error';
-import { isPeriod, Period, PERIODS } from './common/period';
+import { isPeriod, Period, PERIODS_TEXT } from './common/period';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ImportService } from './import/import.service';
 import { ReportsService } from './reports/reports.service';
@@ -71,7 +71,7 @@ function periodArgs(
   if (missing.length > 0) throw new UsageError(`Ange ${missing.map((m) => `--${m}`).join(', ')}.`);
   if (!/^\d{4}$/.test(options.year!)) throw new UsageError(`--year ska vara ett år med fyra siffror, inte "${options.year}".`);
   const period = options.period!.toUpperCase();
-  if (!isPeriod(period)) throw new UsageError(`--period ska vara ett av ${PERIODS.join(', ')}, inte "${options.period}".`);
+  if (!isPeriod(period)) throw new UsageError(`--period ska vara ett av ${PERIODS_TEXT}, inte "${options.period}".`);
   return { address: { board: options.board!, year: Number(options.year), period }, options };
 }
 

@@ -65,6 +65,7 @@ export type IndicatorResultRow = Pick<IndicatorResult, 'indicatorId' | 'outcome'
   Versioned<IndicatorResult>;
 export type ActivityResultRow = Pick<ActivityResult, 'activityId' | 'deviation' | 'comment'> & Versioned<ActivityResult>;
 export type OperatingAreaResultRow = Pick<OperatingAreaResult, 'operatingAreaId' | 'forecast' | 'adjustment'> &
+  Partial<Pick<OperatingAreaResult, 'volumeChange' | 'returned'>> &
   Partial<Pick<OperatingAreaResult, 'comment'>> &
   Versioned<OperatingAreaResult>;
 export type AccountGroupResultRow = Pick<
@@ -257,7 +258,7 @@ function areaTableOf(plan: PlanRows, rows: PeriodRows): OperatingAreaTable {
   return operatingAreaTable(
     plan.operatingAreas.map((a) => {
       const r = resultOf.get(a.id);
-      return { name: a.name, previousYearActual: a.previousYearActual, budget: a.budget, forecast: r?.forecast ?? null, adjustment: r ? r.adjustment : null };
+      return { name: a.name, previousYearActual: a.previousYearActual, budget: a.budget, forecast: r?.forecast ?? null, adjustment: r ? r.adjustment : null, volumeChange: r?.volumeChange ?? null, returned: r?.returned ?? null };
     }),
   );
 }

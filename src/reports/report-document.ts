@@ -28,6 +28,7 @@ import { valueKindOf } from './report-fields';
 import { textBlocks } from './report-paragraphs';
 import { fillText, placeholderValues } from './report-text';
 import { ColumnTemplate, ReportTemplate, SheetTemplate } from './report-template';
+import { visibleColumns } from './sheet-layout';
 
 /*
  * The report as a Word document (SPEC 4.1), laid out as the city's tertialrapport reads:
@@ -305,7 +306,7 @@ function economyPart(
     out.push(heading(DOCUMENT_HEADINGS.areas, 2));
     // The comments follow the table under headings of their own, as in the city's report.
     const shown = areas.columns.filter((c) => c.field !== 'comment');
-    const columns = budget.forecastAccuracy ? shown : shown.filter((c) => c.field !== 't2Forecast' && c.field !== 'forecastAccuracy');
+    const columns = visibleColumns(shown, { followup });
     const rows = operatingAreaTableRows(budget.operatingAreaTable, budget.forecastAccuracy);
     if (budget.reconciliation) {
       rows.push({

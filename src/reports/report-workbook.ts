@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { RenderedChart } from '../charts/chart-kinds';
+import { templateKeyOf } from '../common/period';
 import { PeriodFollowup } from '../followup/period-followup';
 import { NetRowRef, writeAccountSheet, writeOperatingAreaSheet } from './budget-sheets';
 import { writeChartSheet } from './chart-sheet';
@@ -31,7 +32,7 @@ export function buildReportWorkbook(input: ReportWorkbookInput): ExcelJS.Workboo
 
 /** Checks that the follow-up fits the template, and gathers what the sheets are written from. */
 export function reportContext(followup: PeriodFollowup, template: ReportTemplate, generatedAt: Date | null): ReportContext {
-  if (template.period !== followup.period) {
+  if (template.period !== templateKeyOf(followup.period)) {
     throw new Error(`Rapportmallen ${template.file} gäller ${template.period}, men uppföljningen gäller ${followup.period}.`);
   }
   return { followup, template, texts: placeholderValues(followup, generatedAt) };
