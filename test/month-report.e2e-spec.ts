@@ -1,7 +1,13 @@
+import * as ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { Json, seedDocument } from './support/documents';
+import { runCli } from './support/cli';
+import { readDocx } from './support/docx-reading';
+import { Json, SEEDS_DIR, seedDocument } from './support/documents';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 import { startTestApp, TestApp } from './support/test-app';
+import { cellAt, headers, numberOf, sheetOf } from './support/workbook-reading';
 
 /** The månadsrapport of our own making: Socialnämnden, september 2017 (M09). */
 export function sonM09(): Json {
@@ -76,5 +82,70 @@ describe('månadsrapport M01–M12 (SPEC 1, 2.2, 3.4)', () => {
   it('answers a period that is no month with a Swedish 400', async () => {
     const res = await t.http().get('/api/boards/SON/years/2017/periods/M13').expect(400);
     expect(res.body.message).toMatch(/T1, T2, VB eller M01–M12/);
+  });
+});
+
+describe('npm run cli -- report --period M09: the månadsrapport as workbook and document (SPEC 4)', () => {
+  let db: TestDatabase;
+  let tmp: string;
+  const M09_FILE = path.join(__dirname, 'fixtures', 'son-2017-m09.followup.json');
+  const address = ['--board', 'SON', '--year', '2017', '--period', 'M09'];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vu-manad-'));
+    expect((await runCli(['import', path.join(SEEDS_DIR, 'son-2017-plan.json')], db.env)).code).toBe(0);
+    expect((await runCli(['import', M09_FILE], db.env)).code).toBe(0);
+  });
+  afterAll(async () => {
+    await db?.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('writes "Månadsrapport september 2017 – Socialnämnden.xlsx" with Sammanfattning, Driftbudget, Verksamhetsområden and Diagram', async () => {
+    const result = await runCli(['report', ...address, '--out', path.join(tmp, 'manad.xlsx')], db.env);
+    expect(result.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(tmp, 'manad.xlsx'));
+    expect(book.title).toBe('Månadsrapport september 2017 – Socialnämnden');
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Driftbudget', 'Verksamhetsområden', 'Diagram']);
+    const summary = sheetOf(book, 'Sammanfattning');
+    expect(summary.getCell(2, 1).value).toBe('Månadsrapport september 2017');
+    const texts = summary.getColumn(1).values.map(String);
+    expect(texts.some((v) => v.startsWith('Nämnden redovisar totalt en årsprognos'))).toBe(true);
+    const figure = (label: string) => {
+      const row = summary.getColumn(1).values.findIndex((v) => v === label);
+      return summary.getCell(row, 2);
+    };
+    expect(figure('Riktvärde').value).toBe(0.75);
+    expect(figure('Riktvärde').numFmt).toBe('0.0%');
+    expect(figure('Återredovisning').value).toBeCloseTo(0.9, 9);
+    expect(figure('Justerad avvikelse, Nämnden totalt').value).toBeCloseTo(4.7, 9);
+    const areas = sheetOf(book, 'Verksamhetsområden');
+    expect(headers(areas)).toEqual(expect.arrayContaining(['Prestationsförändring', 'Återredovisning', 'Kommentar']));
+    expect(numberOf(cellAt(areas, 'Nämnden totalt', 'Justerad avvikelse'))).toBeCloseTo(4.7, 9);
+    const accounts = sheetOf(book, 'Driftbudget');
+    const guideRow = accounts.getColumn(1).values.findIndex((v) => v === 'Riktvärde');
+    expect(accounts.getCell(guideRow, 2).value).toBe(0.75);
+  });
+
+  it('writes the Word document with the summary, both budget tables and each area\'s comment under its justerad avvikelse, and no goal part', async () => {
+    const result = await runCli(['report', ...address, '--format', 'docx', '--out', path.join(tmp, 'manad.docx')], db.env);
+    expect(result.code).toBe(0);
+    const doc = await readDocx(fs.readFileSync(path.join(tmp, 'manad.docx')));
+    expect(doc.text).toContain('Månadsrapport september 2017');
+    expect(doc.text).toContain('Sammanfattande analys');
+    expect(doc.text).not.toContain('Uppföljning av Kommunfullmäktiges inriktningsmål');
+    expect(doc.tables.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(doc.tables)).toContain('Prestationsförändring');
+    expect(JSON.stringify(doc.tables)).toContain('Återredovisning');
+    expect(doc.text).toMatch(/Strategi och utveckling [+]?0,4 mnkr/);
+    expect(doc.text).toContain('Medel för nyanlända återredovisas till kommunstyrelsen.');
+  });
+
+  it('refuses a period that is no month, in Swedish', async () => {
+    const result = await runCli(['report', '--board', 'SON', '--year', '2017', '--period', 'M13'], db.env);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/--period ska vara ett av T1, T2, VB eller M01–M12/);
   });
 });

@@ -284,7 +284,7 @@ function budgetFollowup(plan: PlanRows, rows: PeriodRows, t2: PeriodRows | null)
   const areaResultOf = indexBy(rows.operatingAreaResults, (r) => r.operatingAreaId);
   const areaComments = plan.operatingAreas.flatMap((area, i) => {
     const comment = areaResultOf.get(area.id)?.comment;
-    return comment ? [{ name: area.name, deviation: areaTable.rows[i].deviation, comment }] : [];
+    return comment ? [{ name: area.name, deviation: areaTable.rows[i].deviation, adjustedDeviation: areaTable.rows[i].adjustedDeviation, comment }] : [];
   });
   const comparison = rows.period === 'VB' && t2?.reported ? t2 : null;
   return {

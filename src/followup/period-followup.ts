@@ -94,8 +94,8 @@ export interface BudgetFollowup {
   budgetCompliance: number | null;
   /** Version of each verksamhetsområde's period row, by name (0 = nothing reported yet). */
   operatingAreaVersions?: Record<string, number>;
-  /** The comment per verksamhetsområde (only those that have one), with its avvikelse. */
-  areaComments: { name: string; deviation: number | null; comment: string }[];
+  /** Each commented area with its avvikelse and justerad avvikelse (the heading of the comment). */
+  areaComments: { name: string; deviation: number | null; adjustedDeviation?: number | null; comment: string }[];
   /** Netto − Nämnden totalt per column when they differ (SPEC 3.4), otherwise null. */
   reconciliation: Reconciliation | null;
   /** In the verksamhetsberättelse with a T2 follow-up: T2 prognos and prognossäkerhet per area. */

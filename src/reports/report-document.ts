@@ -1,3 +1,4 @@
+import { isMonthPeriod } from '../common/period';
 import {
   AlignmentType,
   BorderStyle,
@@ -93,7 +94,8 @@ export function reportDocument({ followup, template, charts, generatedAt }: Repo
   const body: (Paragraph | Table)[] = [
     ...titleBlock(template.titleBlock.map(fill)),
     ...summaryPart(followup),
-    ...goalPart(followup, sheet('indicators')?.columns ?? [], sheet('activities')?.columns ?? [], fill),
+    // A månadsrapport follows up the budget alone: its template has no goal sheets, and the document no goal part.
+    ...(sheet('summary') || sheet('indicators') ? goalPart(followup, sheet('indicators')?.columns ?? [], sheet('activities')?.columns ?? [], fill) : []),
     ...economyPart(followup, sheet('accounts'), sheet('operatingAreas'), fill),
   ];
   const header = new Header({
@@ -325,8 +327,11 @@ function economyPart(
       out.push(new Paragraph({ children: [new TextRun({ text: `${areas.budgetCompliance.label} ${formatShare(compliance)}`, bold: true })] }));
     }
   }
+  // A månadsrapport heads each comment with the justerad avvikelse, what the board reports after prestationsförändring and återredovisning.
+  const monthly = isMonthPeriod(followup.period);
   for (const area of budget.areaComments) {
-    const deviation = area.deviation === null ? '' : ` ${formatDeviationMnkr(area.deviation)}`;
+    const figure = monthly ? (area.adjustedDeviation ?? null) : area.deviation;
+    const deviation = figure === null ? '' : ` ${formatDeviationMnkr(figure)}`;
     out.push(heading(`${area.name}${deviation}`, 3), ...textParagraphs(area.comment, 4));
   }
   for (const section of texts.sections) {

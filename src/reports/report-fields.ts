@@ -5,9 +5,9 @@
  * decides how a field's value is worked out.
  */
 
-export const SHEET_KINDS = ['summary', 'indicators', 'activities', 'accounts', 'operatingAreas', 'charts'] as const;
+export const SHEET_KINDS = ['summary', 'indicators', 'activities', 'accounts', 'operatingAreas', 'charts', 'keyFigures'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
-export type TableSheetKind = Exclude<SheetKind, 'charts'>;
+export type TableSheetKind = Exclude<SheetKind, 'charts' | 'keyFigures'>;
 
 /**
  * How a field's cells are written:

@@ -127,6 +127,7 @@ function checkSheets(c: Checker, sheets: unknown[], period: TemplateKey): void {
     const kind = c.oneOf(sheet, 'kind', SHEET_KINDS, path);
     if (kind === null) return;
     if (kind === 'charts') return checkChartSheet(c, sheet, path);
+    if (kind === 'keyFigures') return checkKeyFiguresSheet(c, sheet, path);
     const fields = checkColumns(c, sheet, kind, path, period);
     checkSheetExtras(c, sheet, kind, path, period, fieldsBefore);
     fieldsBefore.set(kind, fields);
@@ -139,6 +140,12 @@ function checkSheetName(c: Checker, sheet: Json, path: string): string | null {
   if (name.length > 31) c.fail(joinPath(path, 'name'), 'Ett bladnamn får vara högst 31 tecken långt.');
   if (FORBIDDEN_IN_SHEET_NAME.test(name)) c.fail(joinPath(path, 'name'), 'Ett bladnamn får inte innehålla [ ] : * ? / \\.');
   return name;
+}
+
+function checkKeyFiguresSheet(c: Checker, sheet: Json, path: string): void {
+  c.onlyKeys(sheet, ['name', 'kind', 'amountFormat', 'rateFormat'], path);
+  c.text(sheet, 'amountFormat', path);
+  c.text(sheet, 'rateFormat', path);
 }
 
 function checkChartSheet(c: Checker, sheet: Json, path: string): void {

@@ -80,13 +80,23 @@ export interface ChartSheetTemplate {
   charts: ChartKind[];
 }
 
+/** A månadsrapport's Sammanfattning: the summary text and the key figures, in these formats. */
+export interface KeyFiguresSheetTemplate {
+  kind: 'keyFigures';
+  name: string;
+  /** Excel number format of amounts (mnkr), e.g. "#,##0.0". */
+  amountFormat: string;
+  /** Excel number format of shares, e.g. "0.0%". */
+  rateFormat: string;
+}
+
 export type TableSheetTemplate =
   | SummarySheetTemplate
   | IndicatorSheetTemplate
   | ActivitySheetTemplate
   | AccountSheetTemplate
   | OperatingAreaSheetTemplate;
-export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate;
+export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate | KeyFiguresSheetTemplate;
 
 export interface ReportTemplate {
   /** Where the template was read from, for messages. */
@@ -166,7 +176,7 @@ export function parseReportTemplate(json: unknown, file: string, period: Templat
     ...template,
     file,
     sheets: template.sheets.map((sheet) =>
-      sheet.kind === 'charts' ? sheet : { ...sheet, columns: sheet.columns.map((c) => ({ ...c, numFmt: c.numFmt ?? null })) },
+      sheet.kind === 'charts' || sheet.kind === 'keyFigures' ? sheet : { ...sheet, columns: sheet.columns.map((c) => ({ ...c, numFmt: c.numFmt ?? null })) },
     ) as SheetTemplate[],
   };
 }

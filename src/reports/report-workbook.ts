@@ -4,6 +4,7 @@ import { templateKeyOf } from '../common/period';
 import { PeriodFollowup } from '../followup/period-followup';
 import { NetRowRef, writeAccountSheet, writeOperatingAreaSheet } from './budget-sheets';
 import { writeChartSheet } from './chart-sheet';
+import { writeKeyFiguresSheet } from './key-figures-sheet';
 import { writeActivitySheet, writeIndicatorSheet, writeSummarySheet } from './goal-sheets';
 import { fillText, placeholderValues } from './report-text';
 import { ReportTemplate, SheetTemplate } from './report-template';
@@ -70,6 +71,9 @@ export function buildWorkbook(ctx: ReportContext, sheets: SheetTemplate[], chart
         break;
       case 'charts':
         writeChartSheet(workbook, sheet, ctx, charts);
+        break;
+      case 'keyFigures':
+        writeKeyFiguresSheet(workbook, sheet, ctx);
         break;
     }
   }
