@@ -55,6 +55,34 @@ describe('månadsrapport M01–M12 (SPEC 1, 2.2, 3.4)', () => {
     expect(body.budget.operatingAreaTable.total).toMatchObject({ deviation: 3.7 * MN, adjustment: 0.7 * MN, volumeChange: 1.2 * MN, returned: 0.9 * MN, adjustedDeviation: 4.7 * MN });
   });
 
+  it('carries the year\'s forecast month by month, leaving out a month with no report (M03)', async () => {
+    const month = (period: string, childAndYouth: number) => {
+      const doc = sonM09();
+      doc.period = period;
+      doc.budget.operatingAreas[0].forecast = childAndYouth; // Barn och ungdom, budget 81,0
+      return doc;
+    };
+    await t.importDocument(month('M05', 83.0)).expect(200);
+    await t.importDocument(month('M02', 82.0)).expect(200);
+    const body = (await t.http().get(M09).expect(200)).body;
+    const series: Json[] = body.budget.forecastSeries;
+    const line = (name: string) => series.find((l) => l.name === name)!.points.map((p: Json) => [p.label, p.forecast, p.deviation]);
+    expect(line('Barn och ungdom')).toEqual([
+      ['Feb', 82 * MN, -1 * MN],
+      ['Maj', 83 * MN, -2 * MN],
+      ['Sep', 83.5 * MN, -2.5 * MN],
+    ]);
+    // Nämnden totalt: budget 1 215,4; prognos 1 210,2, 1 211,2 and 1 211,7
+    expect(line('Nämnden totalt')).toEqual([
+      ['Feb', 1210.2 * MN, 5.2 * MN],
+      ['Maj', 1211.2 * MN, 4.2 * MN],
+      ['Sep', 1211.7 * MN, 3.7 * MN],
+    ]);
+    // M05's report reaches only to May.
+    const may = (await t.http().get('/api/boards/SON/years/2017/periods/M05').expect(200)).body.budget.forecastSeries;
+    expect(may.at(-1).points.map((p: Json) => p.label)).toEqual(['Feb', 'Maj']);
+  });
+
   it('audits the new figures like every other', async () => {
     const entries: Json[] = (await t.http().get(encodeURI('/api/boards/SON/years/2017/audit?period=M09')).expect(200)).body.entries;
     expect(entries.find((e) => e.objectCode === 'Hemlöshet och missbruk' && e.field === 'volumeChange')).toMatchObject({ oldValue: null, newValue: '1200000', period: 'M09' });
@@ -96,6 +124,11 @@ describe('npm run cli -- report --period M09: the månadsrapport as workbook and
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vu-manad-'));
     expect((await runCli(['import', path.join(SEEDS_DIR, 'son-2017-plan.json')], db.env)).code).toBe(0);
     expect((await runCli(['import', M09_FILE], db.env)).code).toBe(0);
+    const may = sonM09();
+    may.period = 'M05';
+    may.budget.operatingAreas[0].forecast = 83.0;
+    fs.writeFileSync(path.join(tmp, 'm05.json'), JSON.stringify(may));
+    expect((await runCli(['import', path.join(tmp, 'm05.json')], db.env)).code).toBe(0);
   });
   afterAll(async () => {
     await db?.dispose();
@@ -121,6 +154,14 @@ describe('npm run cli -- report --period M09: the månadsrapport as workbook and
     expect(figure('Riktvärde').numFmt).toBe('0.0%');
     expect(figure('Återredovisning').value).toBeCloseTo(0.9, 9);
     expect(figure('Justerad avvikelse, Nämnden totalt').value).toBeCloseTo(4.7, 9);
+    // Årsprognos månad för månad under the key figures: May and September.
+    const seriesHeader = summary.getColumn(1).values.findIndex((v) => v === 'Verksamhetsområde');
+    expect(summary.getRow(seriesHeader).values).toEqual([undefined, 'Verksamhetsområde', 'Prognos Maj', 'Avvikelse Maj', 'Prognos Sep', 'Avvikelse Sep']);
+    const childRow = summary.getColumn(1).values.findIndex((v) => v === 'Barn och ungdom');
+    expect(summary.getCell(childRow, 3).value).toBeCloseTo(-2.0, 9);
+    expect(summary.getCell(childRow, 5).value).toBeCloseTo(-2.5, 9);
+    const images = (book.model as any).media as unknown[];
+    expect(images.length).toBe(3); // budget per area, förbrukning, årsprognos
     const areas = sheetOf(book, 'Verksamhetsområden');
     expect(headers(areas)).toEqual(expect.arrayContaining(['Prestationsförändring', 'Återredovisning', 'Kommentar']));
     expect(numberOf(cellAt(areas, 'Nämnden totalt', 'Justerad avvikelse'))).toBeCloseTo(4.7, 9);
@@ -141,6 +182,9 @@ describe('npm run cli -- report --period M09: the månadsrapport as workbook and
     expect(JSON.stringify(doc.tables)).toContain('Återredovisning');
     expect(doc.text).toMatch(/Strategi och utveckling [+]?0,4 mnkr/);
     expect(doc.text).toContain('Medel för nyanlända återredovisas till kommunstyrelsen.');
+    expect(doc.paragraphs.some((p) => p.text === 'Årsprognos månad för månad' && p.style?.startsWith('Heading'))).toBe(true);
+    const series = doc.tables.find((tbl) => JSON.stringify(tbl).includes('Prognos helår') && JSON.stringify(tbl).includes('Maj'))!;
+    expect(JSON.stringify(series)).toMatch(/\["Sep","1.211,7","3,7"\]/);
   });
 
   it('refuses a period that is no month, in Swedish', async () => {

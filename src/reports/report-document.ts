@@ -57,6 +57,7 @@ export const DOCUMENT_HEADINGS = {
   accounts: 'Uppföljning av driftbudget',
   areas: 'Nämndens prognos',
   charts: 'Diagram',
+  forecastSeries: 'Årsprognos månad för månad',
 } as const;
 
 const FONT = 'Calibri';
@@ -334,6 +335,7 @@ function economyPart(
     const deviation = figure === null ? '' : ` ${formatDeviationMnkr(figure)}`;
     out.push(heading(`${area.name}${deviation}`, 3), ...textParagraphs(area.comment, 4));
   }
+  out.push(...forecastSeriesPart(followup));
   for (const section of texts.sections) {
     out.push(heading(section.heading, 2), ...textParagraphs(section.text, 3));
   }
@@ -341,6 +343,38 @@ function economyPart(
 }
 
 /** A budget table from the template's columns: amounts in mnkr with one decimal, shares in percent. */
+/**
+ * Årsprognos månad för månad: Nämnden totalt's prognos and avvikelse per period of the year
+ * so far, then each verksamhetsområde's avvikelse per period, so that the board sees how
+ * early a deficit was seen. Left out when fewer than two periods have a prognos.
+ */
+function forecastSeriesPart(followup: PeriodFollowup): (Paragraph | Table)[] {
+  const series = followup.budget.forecastSeries ?? [];
+  const total = series.at(-1);
+  if (!total || total.points.length < 2) return [];
+  const totalRows = total.points.map((p): CellSpec[] => [
+    { text: p.label },
+    { text: p.forecast === null ? '' : formatMnkr(p.forecast), figure: true },
+    { text: p.deviation === null ? '' : formatMnkr(p.deviation), figure: true },
+  ]);
+  const labels = total.points.map((p) => p.label);
+  const areaRows = series.map((line, i): CellSpec[] => {
+    const bold = i === series.length - 1;
+    return [{ text: line.name, bold }, ...line.points.map((p) => ({ text: p.deviation === null ? '' : formatMnkr(p.deviation), figure: true, bold }))];
+  });
+  const nameShare = 30;
+  const periodShare = (100 - nameShare) / labels.length;
+  return [
+    heading(DOCUMENT_HEADINGS.forecastSeries, 2),
+    new Paragraph({ children: [new TextRun({ text: 'Nämnden totalt: prognos helår och avvikelse mot budget (mnkr) vid varje period i år.', italics: true, size: 18 })] }),
+    table(['Period', 'Prognos helår', 'Avvikelse'], totalRows, [30, 35, 35], [false, true, true]),
+    spacer(),
+    new Paragraph({ children: [new TextRun({ text: 'Avvikelse mot budget per verksamhetsområde (mnkr): plus är ett överskott, minus ett underskott.', italics: true, size: 18 })] }),
+    table(['Verksamhetsområde', ...labels], areaRows, [nameShare, ...labels.map(() => periodShare)], [false, ...labels.map(() => true)]),
+    spacer(),
+  ];
+}
+
 function budgetTable(rows: BudgetTableRow[], columns: ColumnTemplate[], fill: (p: string) => string): Table {
   const kindOf = (c: ColumnTemplate) => (c.field === 'name' ? 'text' : valueKindOf('operatingAreas', c.field) ?? valueKindOf('accounts', c.field));
   const cells = rows.map((row) =>
