@@ -23,7 +23,8 @@ Kommandon:
   seed                                  Läs in demodata (Socialnämnden 2017) från seeds/
   report --board SON --year 2017 --period T1 [--format xlsx|docx] [--out <fil>] [--charts <mapp>]
                                         Skriv periodens rapport som Excel-arbetsbok med diagram
-                                        (och diagrammen som PNG-bilder i mappen) eller som Word-dokument
+                                        (och diagrammen som PNG-bilder i mappen) eller som Word-dokument;
+                                        --period M01–M12 ger månadsrapporten (budget och texter)
   export-budget --board SON --year 2017 --period T1 --format xlsx|csv [--out <fil>]
                                         Skriv budgettabellerna för revisorer (xlsx eller CSV)
   lock --board SON --year 2017 --period T1
