@@ -11,7 +11,7 @@ import { UsersService } from './auth/users.service';
 import { BoardsService } from './boards/boards.service';
 import { capErrors, DomainError } from './common/domain-error';
 import { describeSize } from './common/request-body';
-import { isPeriod, Period, PERIODS } from './common/period';
+import { isPeriod, Period, PERIODS_TEXT } from './common/period';
 import { ConfigError, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS, loadConfig } from './config/app-config';
 import { describeDatabaseError } from './database/database-errors';
 import { ImportService } from './import/import.service';
@@ -25,7 +25,8 @@ Kommandon:
   seed                                  Läs in demodata (Socialnämnden 2017) från seeds/
   report --board SON --year 2017 --period T1 [--format xlsx|docx] [--out <fil>] [--charts <mapp>]
                                         Skriv periodens rapport som Excel-arbetsbok med diagram
-                                        (och diagrammen som PNG-bilder i mappen) eller som Word-dokument
+                                        (och diagrammen som PNG-bilder i mappen) eller som Word-dokument;
+                                        --period M01–M12 ger månadsrapporten (budget och texter)
   export-budget --board SON --year 2017 --period T1 --format xlsx|csv [--out <fil>]
                                         Skriv budgettabellerna för revisorer (xlsx eller CSV)
   lock --board SON --year 2017 --period T1
@@ -73,7 +74,7 @@ function periodArgs(
   if (missing.length > 0) throw new UsageError(`Ange ${missing.map((m) => `--${m}`).join(', ')}.`);
   if (!/^\d{4}$/.test(options.year!)) throw new UsageError(`--year ska vara ett år med fyra siffror, inte "${options.year}".`);
   const period = options.period!.toUpperCase();
-  if (!isPeriod(period)) throw new UsageError(`--period ska vara ett av ${PERIODS.join(', ')}, inte "${options.period}".`);
+  if (!isPeriod(period)) throw new UsageError(`--period ska vara ett av ${PERIODS_TEXT}, inte "${options.period}".`);
   return { address: { board: options.board!, year: Number(options.year), period }, options };
 }
 

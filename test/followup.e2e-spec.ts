@@ -120,6 +120,8 @@ describe('the follow-up API on the real Tertialrapport 1 2017', () => {
         forecast: 1216.1 * MNKR,
         deviation: -0.7 * MNKR,
         adjustment: 0.7 * MNKR,
+        volumeChange: 0,
+        returned: 0,
         adjustedDeviation: 0,
       });
     });

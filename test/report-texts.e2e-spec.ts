@@ -45,7 +45,7 @@ describe('report texts and reconciliation', () => {
         { heading: 'Övrigt', text: 'Två lex Sarah-rapporter.' },
       ],
     });
-    expect(body.budget.areaComments).toEqual([{ name: 'Äldreomsorg', deviation: -1_700_000, comment: 'Underskottet beror på lokalhyror.' }]);
+    expect(body.budget.areaComments).toEqual([{ name: 'Äldreomsorg', deviation: -1_700_000, adjustedDeviation: -200_000, comment: 'Underskottet beror på lokalhyror.' }]);
     expect(body.budget.reconciliation).toBeNull();
   });
 

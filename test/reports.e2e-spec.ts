@@ -111,10 +111,11 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
       expect(numberOf(cellAt(sheet, 'Sjukfrånvaro', 'Könsskillnad', 2))).not.toBeNull();
     });
 
-    it('embeds the four charts in the Diagram sheet, the 32 charted indicators on six pages', () => {
-      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(9);
+    it('embeds the five charts in the Diagram sheet, the 32 charted indicators on six pages', () => {
+      // goal fulfilment, six indicator pages, budget per area, förbrukning, årsprognos månad för månad
+      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(10);
       const media = (workbook.model as any).media as { type: string; extension: string; buffer: Buffer }[];
-      expect(media.filter((m) => m.extension === 'png')).toHaveLength(9);
+      expect(media.filter((m) => m.extension === 'png')).toHaveLength(10);
       for (const image of media) expect(pngSize(Buffer.from(image.buffer)).width).toBe(1600);
     });
   });
@@ -265,6 +266,7 @@ describe('npm run cli -- report and export-budget', () => {
     expect(fs.readdirSync(charts).sort()).toEqual([
       'budget-per-area.png',
       'consumption.png',
+      'forecast-series.png',
       'goal-fulfilment.png',
       'indicators-1.png',
       'indicators-2.png',

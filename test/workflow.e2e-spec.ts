@@ -151,13 +151,13 @@ describe('period workflow, audit trail and versioned corrections (SPEC 7)', () =
       const activity = await controller().patch(encodeURI(`${T1}/activities/ÄLN-A1`)).set('If-Match', '"1"').send({ comment: 'Klar i maj.' }).expect(200);
       expect(activity.body).toEqual({ code: 'ÄLN-A1', deviation: true, comment: 'Klar i maj.', version: 2 });
       const area = await controller().patch(encodeURI(`${T1}/operating-areas/Äldreomsorg`)).send({ adjustment: 2000000 }).expect(200);
-      expect(area.body).toEqual({ name: 'Äldreomsorg', forecast: 423000000, adjustment: 2000000, comment: null, version: 2 });
+      expect(area.body).toEqual({ name: 'Äldreomsorg', forecast: 423000000, adjustment: 2000000, volumeChange: 0, returned: 0, comment: null, version: 2 });
       const commented = await controller()
         .patch(encodeURI(`${T1}/operating-areas/Äldreomsorg`))
         .set('If-Match', '"2"')
         .send({ comment: 'Ökade volymer inom hemtjänsten.' })
         .expect(200);
-      expect(commented.body).toEqual({ name: 'Äldreomsorg', forecast: 423000000, adjustment: 2000000, comment: 'Ökade volymer inom hemtjänsten.', version: 3 });
+      expect(commented.body).toEqual({ name: 'Äldreomsorg', forecast: 423000000, adjustment: 2000000, volumeChange: 0, returned: 0, comment: 'Ökade volymer inom hemtjänsten.', version: 3 });
       const period = (await controller().get(encodeURI(T1)).expect(200)).body;
       expect(period.budget.operatingAreaVersions).toEqual({ Äldreomsorg: 3, 'Öppen verksamhet': 1 });
       expect(period.budget.areaComments).toEqual([expect.objectContaining({ name: 'Äldreomsorg', comment: 'Ökade volymer inom hemtjänsten.' })]);

@@ -138,6 +138,11 @@ export class BoardsService {
     return { board, planYear, created: true };
   }
 
+  /** Every period of the plan year that has come into being. */
+  async findPeriods(planYearId: number, manager: EntityManager = this.dataSource.manager): Promise<FollowupPeriod[]> {
+    return manager.getRepository(FollowupPeriod).findBy({ planYearId });
+  }
+
   async findPeriod(planYearId: number, period: Period, manager: EntityManager = this.dataSource.manager): Promise<FollowupPeriod | null> {
     return manager.getRepository(FollowupPeriod).findOneBy({ planYearId, period });
   }

@@ -3,13 +3,13 @@ import { Period } from '../common/period';
 import { PERIOD_STATES, PeriodState } from '../common/vocabulary';
 import { PlanYearRow } from './plan-year-row';
 
-/** One report period (T1, T2 or VB) of a plan year, with where it stands in the workflow. */
+/** One report period (T1, T2, VB or a month M01–M12) of a plan year, with where it stands in the workflow. */
 @Entity('followup_period')
-@Check('CHK_followup_period_period', `"period" IN ('T1', 'T2', 'VB')`)
+@Check('CHK_followup_period_period', `"period" IN ('T1', 'T2', 'VB', 'M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12')`)
 @Check('CHK_followup_period_state', `"state" IN ('open', 'submitted', 'approved')`)
 @Unique(['planYearId', 'period'])
 export class FollowupPeriod extends PlanYearRow {
-  @Column({ type: 'varchar', length: 2 })
+  @Column({ type: 'varchar', length: 3 })
   period: Period;
 
   @Column({ type: 'varchar', length: 10, default: 'open' })

@@ -15,6 +15,10 @@ describe('guideRate (riktvärde)', () => {
     ['T1', 4 / 12],
     ['T2', 8 / 12],
     ['VB', 1],
+    ['M02', 2 / 12],
+    ['M09', 0.75], // "75,0 %" in the September report
+    ['M11', 11 / 12],
+    ['M12', 1],
   ] as const)('%s → %p', (period, expected) => {
     expect(guideRate(period)).toBeCloseTo(expected, 12);
   });
@@ -149,6 +153,8 @@ describe('operatingAreaTable (avvikelse per verksamhetsområde)', () => {
       forecast: 276_200_000,
       deviation: -800_000,
       adjustment: 700_000,
+      volumeChange: null,
+      returned: null,
       adjustedDeviation: -100_000,
     });
   });
@@ -170,6 +176,43 @@ describe('operatingAreaTable (avvikelse per verksamhetsområde)', () => {
     });
     expect(t.total.adjustment).toBeNull();
     expect(t.total.adjustedDeviation).toBe(-1_500_000);
+  });
+});
+
+describe('justerad avvikelse with prestationsförändring and återredovisning (SPEC 3.4)', () => {
+  // avvikelse + justering + prestationsförändring − återredovisning, worked out by hand.
+  it.each([
+    // name, budget, prognos, justering, prestationsförändring, återredovisning, avvikelse, justerad avvikelse
+    ['nothing but the avvikelse', 100 * MN, 98 * MN, 0, undefined, undefined, 2 * MN, 2 * MN],
+    ['more volume covers an overspend', 50 * MN, 53 * MN, 0, 3.2 * MN, 0, -3 * MN, 0.2 * MN],
+    ['money returned takes from a surplus', 40 * MN, 30 * MN, 0, 0, 6.5 * MN, 10 * MN, 3.5 * MN],
+    ['all three terms', 200 * MN, 205 * MN, 1.5 * MN, 2 * MN, 0.4 * MN, -5 * MN, -1.9 * MN],
+    ['fewer volumes: a negative prestationsförändring', 10 * MN, 9 * MN, 0, -1.3 * MN, null, 1 * MN, -0.3 * MN],
+    ['no prognos: nothing to adjust', 10 * MN, null, 1 * MN, 1 * MN, 1 * MN, null, null],
+  ])('%s', (_name, budget, forecast, adjustment, volumeChange, returned, deviation, adjusted) => {
+    const { rows } = operatingAreaTable([{ name: 'Område', previousYearActual: null, budget, forecast, adjustment, volumeChange, returned }]);
+    expect(rows[0].deviation).toBe(deviation);
+    expect(rows[0].adjustedDeviation).toBe(adjusted);
+  });
+
+  it('the 2020 totals: a surplus of 12,4 mnkr after prestationsförändringar and an återredovisning of 56 mnkr', () => {
+    // Månadsrapport september 2020: "ett överskott mot budget med 12,4 mnkr efter beräknade
+    // prestationsförändringar och återredovisning av medel för nyanlända till kommunstyrelsen".
+    const { rows, total } = operatingAreaTable([
+      { name: 'Barn och ungdom', previousYearActual: null, budget: 300_000_000, forecast: 296_000_000, adjustment: 0, volumeChange: 5_400_000, returned: 0 },
+      { name: 'Flyktingmottagande', previousYearActual: null, budget: 120_000_000, forecast: 62_000_000, adjustment: 0, volumeChange: 0, returned: 56_000_000 },
+      { name: 'Hemlöshet och missbruk', previousYearActual: null, budget: 400_000_000, forecast: 403_000_000, adjustment: 1_000_000, volumeChange: 3_000_000, returned: 0 },
+    ]);
+    expect(rows.map((r) => r.adjustedDeviation)).toEqual([9_400_000, 2_000_000, 1_000_000]);
+    expect(total).toMatchObject({
+      budget: 820_000_000,
+      forecast: 761_000_000,
+      deviation: 59_000_000,
+      adjustment: 1_000_000,
+      volumeChange: 8_400_000,
+      returned: 56_000_000,
+      adjustedDeviation: 12_400_000,
+    });
   });
 });
 

@@ -112,6 +112,10 @@ export interface OperatingAreaFigures {
   budget: number;
   forecast: number | null;
   adjustment: number | null;
+  /** Prestationsförändring: + when volumes give the board more budget; null/missing = 0. */
+  volumeChange?: number | null;
+  /** Återredovisning: money given back to kommunstyrelsen, + when returned; null/missing = 0. */
+  returned?: number | null;
 }
 
 /** A row of "Nämndens prognos" per verksamhetsområde, or its total. */
@@ -124,7 +128,14 @@ export interface OperatingAreaRow {
   deviation: number | null;
   /** Justering: budget adjustments the board asks for (e.g. from central funds). */
   adjustment: number | null;
-  /** Justerad avvikelse = avvikelse + justering: what remains once the adjustments are granted. */
+  /** Prestationsförändring (SPEC 3.4). */
+  volumeChange: number | null;
+  /** Återredovisning (SPEC 3.4). */
+  returned: number | null;
+  /**
+   * Justerad avvikelse = avvikelse + justering + prestationsförändring − återredovisning:
+   * what remains once the adjustments are granted and the money returned.
+   */
   adjustedDeviation: number | null;
 }
 
@@ -132,6 +143,15 @@ export interface OperatingAreaTable {
   rows: OperatingAreaRow[];
   /** "Nämnden totalt": every column summed. */
   total: OperatingAreaRow;
+}
+
+/** Justerad avvikelse = avvikelse + justering + prestationsförändring − återredovisning; none without an avvikelse. */
+export function adjustedDeviation(
+  deviation: number | null,
+  terms: { adjustment?: number | null; volumeChange?: number | null; returned?: number | null },
+): number | null {
+  if (deviation === null) return null;
+  return deviation + (terms.adjustment ?? 0) + (terms.volumeChange ?? 0) - (terms.returned ?? 0);
 }
 
 export function operatingAreaTable(areas: OperatingAreaFigures[]): OperatingAreaTable {
@@ -144,7 +164,9 @@ export function operatingAreaTable(areas: OperatingAreaFigures[]): OperatingArea
       forecast: a.forecast,
       deviation,
       adjustment: a.adjustment,
-      adjustedDeviation: deviation === null ? null : deviation + (a.adjustment ?? 0),
+      volumeChange: a.volumeChange ?? null,
+      returned: a.returned ?? null,
+      adjustedDeviation: adjustedDeviation(deviation, a),
     };
   });
   const sum = (key: keyof Omit<OperatingAreaRow, 'name'>) => sumPresent(rows.map((r) => r[key]));
@@ -157,6 +179,8 @@ export function operatingAreaTable(areas: OperatingAreaFigures[]): OperatingArea
       forecast: sum('forecast'),
       deviation: sum('deviation'),
       adjustment: sum('adjustment'),
+      volumeChange: sum('volumeChange'),
+      returned: sum('returned'),
       adjustedDeviation: sum('adjustedDeviation'),
     },
   };

@@ -8,7 +8,8 @@ import { OperatingArea } from './operating-area.entity';
 
 export type OperatingAreaInput = Pick<OperatingArea, 'name' | 'previousYearActual' | 'budget' | 'position'>;
 export type AccountGroupInput = Pick<AccountGroup, 'name' | 'type' | 'budget' | 'position'>;
-export type OperatingAreaResultInput = Pick<OperatingAreaResult, 'operatingAreaId' | 'forecast' | 'adjustment' | 'comment'>;
+export type OperatingAreaResultInput = Pick<OperatingAreaResult, 'operatingAreaId' | 'forecast' | 'adjustment' | 'comment'> &
+  Partial<Pick<OperatingAreaResult, 'volumeChange' | 'returned'>>;
 export type AccountGroupResultInput = Pick<
   AccountGroupResult,
   'accountGroupId' | 'actual' | 'forecast' | 'previousYearBudget' | 'previousYearActual'

@@ -21,6 +21,14 @@ export class OperatingAreaResult extends PeriodRow {
   @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 })
   adjustment: number;
 
+  /** Prestationsförändring: the budget change that follows from volumes, + when the board gets more. */
+  @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 })
+  volumeChange: number;
+
+  /** Återredovisning: money given back to kommunstyrelsen, + when returned. */
+  @Column({ type: 'bigint', transformer: kronorTransformer, default: 0 })
+  returned: number;
+
   /** Grows by one at every change; the ETag of PATCH, so a correction never overwrites one it has not seen. */
   @VersionColumn({ default: 1 })
   version: number;

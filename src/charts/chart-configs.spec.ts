@@ -105,8 +105,41 @@ describe('wrapLabel', () => {
   });
 });
 
-describe('every chart', () => {
+/** T1 2017 with the year's forecast so far: February and T1, hand-made. */
+function withForecastSeries(): ReturnType<typeof son2017T1> {
   const followup = son2017T1();
+  followup.budget.forecastSeries = [
+    { name: 'Barn och ungdom', points: [
+      { period: 'M02', label: 'Feb', forecast: 82_000_000, deviation: -1_000_000 },
+      { period: 'T1', label: 'T1', forecast: 82_800_000, deviation: -1_800_000 },
+    ] },
+    { name: 'Nämnden totalt', points: [
+      { period: 'M02', label: 'Feb', forecast: 1_214_000_000, deviation: 1_400_000 },
+      { period: 'T1', label: 'T1', forecast: 1_216_100_000, deviation: -700_000 },
+    ] },
+  ];
+  return followup;
+}
+
+describe('Årsprognos månad för månad', () => {
+  it('draws each line\'s avvikelse per period in mnkr, Nämnden totalt last and thickest', () => {
+    const chart = chartSpec(withForecastSeries(), 'forecast-series');
+    expect(chart.title).toBe('Årsprognos månad för månad');
+    expect(chart.configuration.data.labels).toEqual(['Feb', 'T1']);
+    const datasets = datasetsOf(chart);
+    expect(datasets.map((d) => d.label)).toEqual(['Barn och ungdom', 'Nämnden totalt']);
+    expect(datasets.map((d) => d.data)).toEqual([[-1, -1.8], [1.4, -0.7]]);
+    expect((datasets[1] as { borderWidth?: number }).borderWidth).toBeGreaterThan((datasets[0] as { borderWidth?: number }).borderWidth!);
+  });
+
+  it('says so when no period has a prognos', () => {
+    const chart = chartSpec(son2017T1(), 'forecast-series');
+    expect(datasetsOf(chart)).toEqual([]);
+  });
+});
+
+describe('every chart', () => {
+  const followup = withForecastSeries();
   it.each(CHART_KINDS.map((kind) => [kind]))('%s: Swedish title with the report and board, white background, A4 width', (kind) => {
     const chart = chartSpec(followup, kind);
     expect(chart.kind).toBe(kind);

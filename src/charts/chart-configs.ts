@@ -646,7 +646,46 @@ export function consumptionChart(followup: PeriodFollowup): ChartSpec {
   });
 }
 
+/** Line colours of the areas in the forecast series; Nämnden totalt is drawn black and thicker. */
+const SERIES_COLOURS = ['#0b4f8a', '#e08a00', '#2a9d8f', '#c8102e', '#6a4c93', '#3a9bd9', '#8a6d3b', '#2f7d32', '#d35fb7', '#5f6b73'];
+
+/**
+ * "Årsprognos månad för månad": the avvikelse (budget − prognos) of every reported period
+ * of the year up to this one, per verksamhetsområde and for Nämnden totalt, in mnkr, so
+ * that the report shows how early a deficit was seen. A period not reported is left out.
+ */
+export function forecastSeriesChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Årsprognos månad för månad';
+  const series = followup.budget.forecastSeries ?? [];
+  const labels = series[0]?.points.map((p) => p.label) ?? [];
+  const subtitle = [reportLine(followup), 'Avvikelse mot budget i mnkr per period: plus är ett överskott, minus ett underskott'];
+  if (labels.length === 0) {
+    return emptySpec('forecast-series', title, subtitle, 'Nämnden har ingen prognos per verksamhetsområde för årets perioder.');
+  }
+  const datasets: ChartDataset<'line', (number | null)[]>[] = series.map((line, i) => {
+    const total = i === series.length - 1;
+    const colour = total ? COLOURS.target : SERIES_COLOURS[i % SERIES_COLOURS.length];
+    return {
+      type: 'line',
+      label: line.name,
+      data: line.points.map((p) => mnkr(p.deviation)),
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: total ? 5 : 2,
+      pointRadius: total ? 6 : 3,
+      borderDash: total ? [] : [6, 3],
+    };
+  });
+  const options: ChartOptions<'line'> = {
+    layout: { padding: PADDING },
+    plugins: commonPlugins(title, subtitle, true),
+    scales: { y: valueAxis('mnkr', formatCount) },
+  };
+  return spec('forecast-series', title, 760, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
+}
+
 const BUILDERS: Record<ChartKind, (followup: PeriodFollowup) => ChartSpec> = {
+  'forecast-series': forecastSeriesChart,
   'goal-fulfilment': goalFulfilmentChart,
   indicators: indicatorsChart,
   'budget-per-area': budgetPerAreaChart,

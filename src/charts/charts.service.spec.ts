@@ -62,7 +62,7 @@ describe('ChartsService', () => {
     service = moduleRef.get(ChartsService);
   });
 
-  it('renders the four charts of the fixture, in order, as real PNGs of the stated size', async () => {
+  it('renders the five charts of the fixture, in order, as real PNGs of the stated size', async () => {
     const charts = await service.render(son2017T1());
     // The 32 charted indicators run over six pages: four on the common axis, two of small shares.
     expect(charts.map((c) => [c.kind, c.part, c.parts])).toEqual([
@@ -75,6 +75,7 @@ describe('ChartsService', () => {
       ['indicators', 6, 6],
       ['budget-per-area', 1, 1],
       ['consumption', 1, 1],
+      ['forecast-series', 1, 1],
     ]);
     for (const chart of charts) {
       expectRealPng(chart);
@@ -119,7 +120,7 @@ describe('ChartsService', () => {
       row.consumption = null;
     }
     const charts = await service.render(empty);
-    expect(charts).toHaveLength(4);
+    expect(charts).toHaveLength(5);
     for (const chart of charts) {
       expectRealPng(chart);
       expect(chart.png.length).toBeGreaterThan(5_000);

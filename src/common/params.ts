@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, ExecutionContext, Injectable, Pi
 import { ApiParam } from '@nestjs/swagger';
 import { Request } from 'express';
 import { DomainError } from './domain-error';
-import { isPeriod, Period, PERIODS } from './period';
+import { isPeriod, Period, PERIODS, PERIODS_TEXT } from './period';
 
 /** The year in a URL, e.g. /api/boards/SON/years/2017: four digits, or a Swedish 400. */
 export function parseYear(value: string): number {
@@ -14,12 +14,12 @@ export function parseYear(value: string): number {
   return Number(value);
 }
 
-/** The period in a URL: T1, T2 or VB (small letters accepted), or a Swedish 400. */
+/** The period in a URL: T1, T2, VB or M01–M12 (small letters accepted), or a Swedish 400. */
 export function parsePeriod(value: string): Period {
   const period = value.toUpperCase();
   if (!isPeriod(period)) {
-    throw DomainError.invalid(`"${value}" är ingen period. Ange ${PERIODS.join(', ')}.`, [
-      { path: 'period', message: `Måste vara ett av ${PERIODS.join(', ')}.` },
+    throw DomainError.invalid(`"${value}" är ingen period. Ange ${PERIODS_TEXT}.`, [
+      { path: 'period', message: `Måste vara ett av ${PERIODS_TEXT}.` },
     ]);
   }
   return period;
@@ -50,6 +50,6 @@ export function ApiPeriodAddress() {
   return applyDecorators(
     ApiParam({ name: 'board', description: 'Nämndens kod, t.ex. SON', example: 'SON' }),
     ApiParam({ name: 'year', description: 'År', example: 2017 }),
-    ApiParam({ name: 'period', enum: PERIODS, description: 'T1, T2 eller VB' }),
+    ApiParam({ name: 'period', enum: PERIODS, description: 'T1, T2, VB eller M01–M12 (månadsrapport)' }),
   );
 }

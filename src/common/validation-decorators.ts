@@ -1,3 +1,4 @@
+import { PERIODS, PERIODS_TEXT } from './period';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -82,6 +83,14 @@ export function OneOfField(values: readonly (string | number)[], options: { opti
   return applyDecorators(
     options.optional ? IsOptional() : IsDefined({ message: SV.required }),
     IsIn(values as (string | number)[], { message: SV.oneOf(values) }),
+  );
+}
+
+/** A follow-up period: T1, T2, VB or a month M01–M12. */
+export function PeriodField() {
+  return applyDecorators(
+    IsDefined({ message: SV.required }),
+    IsIn(PERIODS as unknown as string[], { message: `Måste vara ett av ${PERIODS_TEXT}.` }),
   );
 }
 

@@ -175,7 +175,7 @@ describe('assembleFollowup: texts and budget', () => {
   });
 
   it('gives each area comment with its avvikelse, only where there is one', () => {
-    expect(followup.budget.areaComments).toEqual([{ name: 'Äldreomsorg', deviation: -1.8 * MN, comment: 'Underskott' }]);
+    expect(followup.budget.areaComments).toEqual([{ name: 'Äldreomsorg', deviation: -1.8 * MN, adjustedDeviation: -1.8 * MN, comment: 'Underskott' }]);
   });
 
   it('reports the reconciliation difference: Netto 120,1 / 121,8 against Nämnden totalt 120,0 / 121,8', () => {

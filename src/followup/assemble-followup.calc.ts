@@ -6,7 +6,7 @@ import { accountTable, budgetCompliance, guideRate, OperatingAreaTable, operatin
 import { forecastAccuracyTable } from '../budget/forecast-accuracy.calc';
 import type { OperatingArea } from '../budget/operating-area.entity';
 import type { OperatingAreaResult } from '../budget/operating-area-result.entity';
-import { Period, reportTitle } from '../common/period';
+import { Period, PERIODS, periodShortLabel, reportTitle } from '../common/period';
 import { FLAG_TEXTS, indicatorDecimals, LEVEL_LABELS, PERIOD_STATE_LABELS } from '../common/vocabulary';
 import type { FollowupPeriod } from '../boards/followup-period.entity';
 import { ASSESSMENT_LABELS, AssessmentOrNone, assessmentFlag, suggestAssessment } from '../goals/goal-assessment.calc';
@@ -26,6 +26,8 @@ import {
   PeriodFollowup,
   Reconciliation,
   ReportTexts,
+  ForecastPoint,
+  ForecastSeriesLine,
 } from './period-followup';
 
 /*
@@ -65,6 +67,7 @@ export type IndicatorResultRow = Pick<IndicatorResult, 'indicatorId' | 'outcome'
   Versioned<IndicatorResult>;
 export type ActivityResultRow = Pick<ActivityResult, 'activityId' | 'deviation' | 'comment'> & Versioned<ActivityResult>;
 export type OperatingAreaResultRow = Pick<OperatingAreaResult, 'operatingAreaId' | 'forecast' | 'adjustment'> &
+  Partial<Pick<OperatingAreaResult, 'volumeChange' | 'returned'>> &
   Partial<Pick<OperatingAreaResult, 'comment'>> &
   Versioned<OperatingAreaResult>;
 export type AccountGroupResultRow = Pick<
@@ -252,14 +255,44 @@ export function indicatorFollowup(
   };
 }
 
-function areaTableOf(plan: PlanRows, rows: PeriodRows): OperatingAreaTable {
+function areaTableOf(plan: Pick<PlanRows, 'operatingAreas'>, rows: Pick<PeriodRows, 'operatingAreaResults'>): OperatingAreaTable {
   const resultOf = indexBy(rows.operatingAreaResults, (r) => r.operatingAreaId);
   return operatingAreaTable(
     plan.operatingAreas.map((a) => {
       const r = resultOf.get(a.id);
-      return { name: a.name, previousYearActual: a.previousYearActual, budget: a.budget, forecast: r?.forecast ?? null, adjustment: r ? r.adjustment : null };
+      return { name: a.name, previousYearActual: a.previousYearActual, budget: a.budget, forecast: r?.forecast ?? null, adjustment: r ? r.adjustment : null, volumeChange: r?.volumeChange ?? null, returned: r?.returned ?? null };
     }),
   );
+}
+
+/** One period's prognoser per verksamhetsområde, as the series reads them. */
+export interface PeriodAreaResults {
+  period: Period;
+  operatingAreaResults: OperatingAreaResultRow[];
+}
+
+/**
+ * Årsprognos månad för månad: for each verksamhetsområde and for Nämnden totalt, the annual
+ * forecast (bokslut in VB) and its avvikelse of every period of the year up to `upTo`, in
+ * the order of the year (M02, M03, T1, M05 …). A period with no prognos is left out, so a
+ * missing month leaves no gap of zeros. Pure: the plan's areas and the periods' rows in.
+ */
+export function forecastSeries(plan: Pick<PlanRows, 'operatingAreas'>, periods: PeriodAreaResults[], upTo: Period): ForecastSeriesLine[] {
+  const order = (period: Period) => PERIODS.indexOf(period);
+  const tables = periods
+    .filter((p) => order(p.period) <= order(upTo) && p.operatingAreaResults.length > 0)
+    .sort((a, b) => order(a.period) - order(b.period))
+    .map((p) => ({ period: p.period, table: areaTableOf(plan, p) }));
+  const point = (period: Period, row: { forecast: number | null; deviation: number | null }): ForecastPoint => ({
+    period,
+    label: periodShortLabel(period),
+    forecast: row.forecast,
+    deviation: row.deviation,
+  });
+  return [
+    ...plan.operatingAreas.map((area, i) => ({ name: area.name, points: tables.map((t) => point(t.period, t.table.rows[i])) })),
+    { name: 'Nämnden totalt', points: tables.map((t) => point(t.period, t.table.total)) },
+  ];
 }
 
 function budgetFollowup(plan: PlanRows, rows: PeriodRows, t2: PeriodRows | null): BudgetFollowup {
@@ -283,7 +316,7 @@ function budgetFollowup(plan: PlanRows, rows: PeriodRows, t2: PeriodRows | null)
   const areaResultOf = indexBy(rows.operatingAreaResults, (r) => r.operatingAreaId);
   const areaComments = plan.operatingAreas.flatMap((area, i) => {
     const comment = areaResultOf.get(area.id)?.comment;
-    return comment ? [{ name: area.name, deviation: areaTable.rows[i].deviation, comment }] : [];
+    return comment ? [{ name: area.name, deviation: areaTable.rows[i].deviation, adjustedDeviation: areaTable.rows[i].adjustedDeviation, comment }] : [];
   });
   const comparison = rows.period === 'VB' && t2?.reported ? t2 : null;
   return {

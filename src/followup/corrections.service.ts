@@ -35,6 +35,8 @@ export interface ActivityValues {
 export interface OperatingAreaValues {
   forecast: number | null;
   adjustment: number;
+  volumeChange: number;
+  returned: number;
   comment: string | null;
 }
 
@@ -141,19 +143,35 @@ export class CorrectionsService {
       if (!area) throw DomainError.notFound(`Det finns inget verksamhetsområde "${name}" i planen för ${ref.board.name} ${at.year}.`);
       const read = async (periodId: number) => {
         const row = (await this.budget.findOperatingAreaResults(periodId, manager)).find((r) => r.operatingAreaId === area.id);
-        return { forecast: row?.forecast ?? null, adjustment: row?.adjustment ?? 0, comment: row?.comment ?? null, version: row?.version ?? 0 };
+        return {
+          forecast: row?.forecast ?? null,
+          adjustment: row?.adjustment ?? 0,
+          volumeChange: row?.volumeChange ?? 0,
+          returned: row?.returned ?? 0,
+          comment: row?.comment ?? null,
+          version: row?.version ?? 0,
+        };
       };
       return {
         what: `verksamhetsområdet ${name}`,
         read,
         merge: (current) => {
-          const values = merged(current, body, 'patch', ['forecast', 'adjustment', 'comment']);
-          return { ...values, adjustment: values.adjustment ?? 0 };
+          const values = merged(current, body, 'patch', ['forecast', 'adjustment', 'volumeChange', 'returned', 'comment']);
+          return { ...values, adjustment: values.adjustment ?? 0, volumeChange: values.volumeChange ?? 0, returned: values.returned ?? 0 };
         },
         check: (values) =>
           values.forecast === null ? [{ path: 'forecast', message: 'Ange prognosen i hela kronor: ett verksamhetsområdes prognos kan inte vara tom.' }] : [],
         save: async (periodId, values) =>
-          (await this.budget.upsertResults(manager, periodId, [{ operatingAreaId: area.id, forecast: values.forecast!, adjustment: values.adjustment, comment: values.comment }], []))
+          (await this.budget.upsertResults(manager, periodId, [
+              {
+                operatingAreaId: area.id,
+                forecast: values.forecast!,
+                adjustment: values.adjustment,
+                volumeChange: values.volumeChange,
+                returned: values.returned,
+                comment: values.comment,
+              },
+            ], []))
             .operatingAreas,
       };
     }, ifMatch);

@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { Period } from '../common/period';
 import { GoalsService } from '../goals/goals.service';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { assembleFollowup, indicatorFollowup, PeriodRows, PlanRows } from './assemble-followup.calc';
+import { assembleFollowup, forecastSeries, indicatorFollowup, PeriodAreaResults, PeriodRows, PlanRows } from './assemble-followup.calc';
 import { IndicatorFollowup, PeriodFollowup } from './period-followup';
 import { PeriodTextsService } from './period-texts.service';
 
@@ -41,7 +41,17 @@ export class FollowupService {
     const rows = await this.loadPeriodRows(planYearId, period);
     // The verksamhetsberättelse is compared with tertialrapport 2 (prognossäkerhet).
     const t2 = period === 'VB' ? await this.loadPeriodRows(planYearId, 'T2') : null;
-    return assembleFollowup(plan, rows, t2);
+    const followup = assembleFollowup(plan, rows, t2);
+    followup.budget.forecastSeries = forecastSeries(plan, await this.loadAreaResults(planYearId), period);
+    return followup;
+  }
+
+  /** Every period's prognoser per verksamhetsområde, for the årsprognos month by month. */
+  private async loadAreaResults(planYearId: number): Promise<PeriodAreaResults[]> {
+    const periods = await this.boards.findPeriods(planYearId);
+    return Promise.all(
+      periods.map(async (p) => ({ period: p.period, operatingAreaResults: await this.budget.findOperatingAreaResults(p.id) })),
+    );
   }
 
   /** One period's reported rows; empty lists when the period has no follow-up yet. */

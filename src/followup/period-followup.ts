@@ -85,17 +85,39 @@ export interface GoalFollowup {
   children: GoalFollowup[];
 }
 
+/** One period's annual forecast of a verksamhetsområde (or Nämnden totalt) with its avvikelse. */
+export interface ForecastPoint {
+  period: Period;
+  /** "Feb", "Mar", "T1", "Maj" … "VB". */
+  label: string;
+  /** Prognos helår (bokslut in VB). */
+  forecast: number | null;
+  /** Budget − prognos: positive a surplus. */
+  deviation: number | null;
+}
+
+/** The year's forecast period by period, for one verksamhetsområde or for Nämnden totalt. */
+export interface ForecastSeriesLine {
+  name: string;
+  points: ForecastPoint[];
+}
+
 export interface BudgetFollowup {
   /** Riktvärde: months elapsed / 12. */
   guideRate: number;
+  /**
+   * Årsprognos månad för månad: every reported period of the year up to this one, in the
+   * order of the year (each area, then Nämnden totalt); a period not reported is left out.
+   */
+  forecastSeries?: ForecastSeriesLine[];
   accountTable: AccountTable;
   operatingAreaTable: OperatingAreaTable;
   /** Budgetföljsamhet. */
   budgetCompliance: number | null;
   /** Version of each verksamhetsområde's period row, by name (0 = nothing reported yet). */
   operatingAreaVersions?: Record<string, number>;
-  /** The comment per verksamhetsområde (only those that have one), with its avvikelse. */
-  areaComments: { name: string; deviation: number | null; comment: string }[];
+  /** Each commented area with its avvikelse and justerad avvikelse (the heading of the comment). */
+  areaComments: { name: string; deviation: number | null; adjustedDeviation?: number | null; comment: string }[];
   /** Netto − Nämnden totalt per column when they differ (SPEC 3.4), otherwise null. */
   reconciliation: Reconciliation | null;
   /** In the verksamhetsberättelse with a T2 follow-up: T2 prognos and prognossäkerhet per area. */

@@ -32,7 +32,8 @@ describe('follow-up documents', () => {
   });
 
   it.each<[string, Json, string, RegExp]>([
-    ['an unknown period', { period: 'T3' }, 'period', /"T1", "T2", "VB"/],
+    ['an unknown period', { period: 'T3' }, 'period', /T1, T2, VB eller M01–M12/],
+    ['a month that does not exist', { period: 'M13' }, 'period', /T1, T2, VB eller M01–M12/],
     ['a board given as an object', { board: { code: 'ÄLN' } }, 'board', /text/],
     ['an outcome as text', { indicators: [{ code: 'ÄLN-I1', outcome: '89 %' }] }, 'indicators[0].outcome', /tal/],
     ['an unknown assessment', { goals: [{ code: '1.7', assessment: 'helt' }] }, 'goals[0].assessment', /"full", "partial", "none"/],
@@ -104,5 +105,33 @@ describe('follow-up documents', () => {
       budget: { unit: 'tkr', accountGroups: [{ name: 'Personalkostnader', actual: 99.8001 }] },
     });
     expect(problems(doc)).toContainEqual({ path: 'budget.accountGroups[0].actual', message: expect.stringMatching(/högst 3 decimaler i tkr/) });
+  });
+});
+
+describe('a monthly follow-up (M01–M12)', () => {
+  const budgetOnly = () => {
+    const doc = followupDocument({ period: 'M09' });
+    delete doc.indicators;
+    delete doc.goals;
+    delete doc.activities;
+    return doc;
+  };
+
+  it('carries the budget and the texts', () => {
+    expect(problems({ ...budgetOnly(), summary: 'Nämnden prognostiserar ett överskott.' })).toEqual([]);
+  });
+
+  it('is refused with indicators, goals or activities, each named', () => {
+    const doc = followupDocument({ period: 'M09' });
+    const errors = problems(doc);
+    expect(errors.map((e) => e.path).sort()).toEqual(['activities', 'goals', 'indicators']);
+    const indicators = errors.find((e) => e.path === 'indicators')!;
+    expect(indicators.message).toMatch(/månadsrapport \(M09, september 2031\)/);
+    expect(indicators.message).toMatch(/kan inte ha indikatorer/);
+  });
+
+  it('is refused for one list alone, and empty lists are no content', () => {
+    const doc = { ...budgetOnly(), goals: [{ code: '1.7', assessment: 'full' }], activities: [] };
+    expect(problems(doc)).toEqual([expect.objectContaining({ path: 'goals', message: expect.stringMatching(/mål och bedömningar/) })]);
   });
 });

@@ -1,4 +1,5 @@
 import { FieldError, joinPath } from '../common/domain-error';
+import { isMonthPeriod, isPeriod, periodName } from '../common/period';
 import { checkIndicatorValues, IndicatorShape } from '../indicators/indicator-values.rules';
 import { FollowupDocumentDto } from './dto/followup-document.dto';
 import { checkAmount, duplicateErrors } from './plan-rules';
@@ -22,6 +23,8 @@ export function checkFollowup(doc: FollowupDocumentDto, plan: PlanFacts): FieldE
   const errors: FieldError[] = [];
   const unknown = (path: string, what: string, key: string) =>
     errors.push({ path, message: `${what} "${key}" finns inte i ${plan.planName}.` });
+
+  errors.push(...monthlyContentErrors(doc));
 
   const indicators = doc.indicators ?? [];
   errors.push(
@@ -84,6 +87,8 @@ export function checkFollowup(doc: FollowupDocumentDto, plan: PlanFacts): FieldE
       if (!plan.operatingAreaNames.has(area.name)) unknown(joinPath(path, 'name'), 'Verksamhetsområdet', area.name);
       errors.push(...checkAmount(area.forecast, unit, joinPath(path, 'forecast')));
       errors.push(...checkAmount(area.adjustment, unit, joinPath(path, 'adjustment')));
+      errors.push(...checkAmount(area.volumeChange, unit, joinPath(path, 'volumeChange')));
+      errors.push(...checkAmount(area.returned, unit, joinPath(path, 'returned')));
     });
     groups.forEach((group, i) => {
       const path = `budget.accountGroups[${i}]`;
@@ -94,4 +99,22 @@ export function checkFollowup(doc: FollowupDocumentDto, plan: PlanFacts): FieldE
     });
   }
   return errors;
+}
+
+const NOT_IN_A_MONTH: { key: 'indicators' | 'goals' | 'activities'; what: string }[] = [
+  { key: 'indicators', what: 'indikatorer' },
+  { key: 'goals', what: 'mål och bedömningar' },
+  { key: 'activities', what: 'aktiviteter' },
+];
+
+/**
+ * A månadsrapport (M01–M12) follows up the budget and carries texts, nothing else: any
+ * indicator, goal or activity in it is refused, each list by its own path.
+ */
+export function monthlyContentErrors(doc: Pick<FollowupDocumentDto, 'period' | 'year' | 'indicators' | 'goals' | 'activities'>): FieldError[] {
+  if (!isPeriod(doc.period) || !isMonthPeriod(doc.period)) return [];
+  return NOT_IN_A_MONTH.filter(({ key }) => (doc[key] ?? []).length > 0).map(({ key, what }) => ({
+    path: key,
+    message: `En månadsrapport (${doc.period}, ${periodName(doc.period, doc.year)}) följer bara upp budgeten och har bara texter; den kan inte ha ${what}. Ta bort "${key}" eller ange en tertialperiod (T1, T2, VB).`,
+  }));
 }

@@ -245,6 +245,8 @@ export class ImportService {
         operatingAreaId: areaIds.get(a.name)!,
         forecast: kronor(a.forecast, unit)!,
         adjustment: kronor(a.adjustment, unit) ?? 0,
+        volumeChange: kronor(a.volumeChange, unit) ?? 0,
+        returned: kronor(a.returned, unit) ?? 0,
         comment: a.comment ?? null,
       })),
       (doc.budget?.accountGroups ?? []).map((g) => ({

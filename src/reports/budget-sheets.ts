@@ -143,6 +143,7 @@ function writeBudgetTable(
       if (valueKind === 'text') return setText(cell, column.field === 'comment' ? (tableRow.comment ?? null) : tableRow.label);
       writeBudgetCell(cell, column, valueKind, tableRow, {
         own: (field) => `${letters.get(field)}${rowNumberOf(i)}`,
+        shown: (field) => letters.has(field),
         members: tableRow.members?.map(rowNumberOf) ?? null,
         letter: letters.get(column.field)!,
       });
@@ -154,6 +155,8 @@ function writeBudgetTable(
 interface CellRefs {
   /** Address of a field's cell on this row. */
   own: (field: BudgetField) => string;
+  /** Whether a field has a column on this sheet. */
+  shown: (field: BudgetField) => boolean;
   /** Row numbers this row adds up, for a sum row. */
   members: number[] | null;
   /** This column's letter. */
@@ -172,7 +175,7 @@ function writeBudgetCell(cell: Cell, column: ColumnTemplate, valueKind: ValueKin
   const derivation = DERIVATIONS[field];
   if (shown === null) return setNumber(cell, null, numFmt);
   if (refs.members && (!derivation || derivation.additive)) return setFormula(cell, sumFormula(refs.letter, refs.members), shown, numFmt);
-  if (derivation) return setFormula(cell, derivation.formula(refs.own), shown, numFmt);
+  if (derivation) return setFormula(cell, derivation.formula(refs.own, refs.shown), shown, numFmt);
   setNumber(cell, shown, numFmt);
 }
 

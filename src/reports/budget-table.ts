@@ -74,6 +74,8 @@ export function operatingAreaTableRows(
       forecast: row.forecast,
       deviation: row.deviation,
       adjustment: row.adjustment,
+      volumeChange: row.volumeChange,
+      returned: row.returned,
       adjustedDeviation: row.adjustedDeviation,
       t2Forecast: precision?.t2Forecast ?? null,
       forecastAccuracy: precision?.accuracy ?? null,

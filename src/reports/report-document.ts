@@ -1,3 +1,4 @@
+import { isMonthPeriod } from '../common/period';
 import {
   AlignmentType,
   BorderStyle,
@@ -28,6 +29,7 @@ import { valueKindOf } from './report-fields';
 import { textBlocks } from './report-paragraphs';
 import { fillText, placeholderValues } from './report-text';
 import { ColumnTemplate, ReportTemplate, SheetTemplate } from './report-template';
+import { visibleColumns } from './sheet-layout';
 
 /*
  * The report as a Word document (SPEC 4.1), laid out as the city's tertialrapport reads:
@@ -55,6 +57,7 @@ export const DOCUMENT_HEADINGS = {
   accounts: 'Uppföljning av driftbudget',
   areas: 'Nämndens prognos',
   charts: 'Diagram',
+  forecastSeries: 'Årsprognos månad för månad',
 } as const;
 
 const FONT = 'Calibri';
@@ -92,7 +95,8 @@ export function reportDocument({ followup, template, charts, generatedAt }: Repo
   const body: (Paragraph | Table)[] = [
     ...titleBlock(template.titleBlock.map(fill)),
     ...summaryPart(followup),
-    ...goalPart(followup, sheet('indicators')?.columns ?? [], sheet('activities')?.columns ?? [], fill),
+    // A månadsrapport follows up the budget alone: its template has no goal sheets, and the document no goal part.
+    ...(sheet('summary') || sheet('indicators') ? goalPart(followup, sheet('indicators')?.columns ?? [], sheet('activities')?.columns ?? [], fill) : []),
     ...economyPart(followup, sheet('accounts'), sheet('operatingAreas'), fill),
   ];
   const header = new Header({
@@ -305,7 +309,7 @@ function economyPart(
     out.push(heading(DOCUMENT_HEADINGS.areas, 2));
     // The comments follow the table under headings of their own, as in the city's report.
     const shown = areas.columns.filter((c) => c.field !== 'comment');
-    const columns = budget.forecastAccuracy ? shown : shown.filter((c) => c.field !== 't2Forecast' && c.field !== 'forecastAccuracy');
+    const columns = visibleColumns(shown, { followup });
     const rows = operatingAreaTableRows(budget.operatingAreaTable, budget.forecastAccuracy);
     if (budget.reconciliation) {
       rows.push({
@@ -324,10 +328,14 @@ function economyPart(
       out.push(new Paragraph({ children: [new TextRun({ text: `${areas.budgetCompliance.label} ${formatShare(compliance)}`, bold: true })] }));
     }
   }
+  // A månadsrapport heads each comment with the justerad avvikelse, what the board reports after prestationsförändring and återredovisning.
+  const monthly = isMonthPeriod(followup.period);
   for (const area of budget.areaComments) {
-    const deviation = area.deviation === null ? '' : ` ${formatDeviationMnkr(area.deviation)}`;
+    const figure = monthly ? (area.adjustedDeviation ?? null) : area.deviation;
+    const deviation = figure === null ? '' : ` ${formatDeviationMnkr(figure)}`;
     out.push(heading(`${area.name}${deviation}`, 3), ...textParagraphs(area.comment, 4));
   }
+  out.push(...forecastSeriesPart(followup));
   for (const section of texts.sections) {
     out.push(heading(section.heading, 2), ...textParagraphs(section.text, 3));
   }
@@ -335,6 +343,38 @@ function economyPart(
 }
 
 /** A budget table from the template's columns: amounts in mnkr with one decimal, shares in percent. */
+/**
+ * Årsprognos månad för månad: Nämnden totalt's prognos and avvikelse per period of the year
+ * so far, then each verksamhetsområde's avvikelse per period, so that the board sees how
+ * early a deficit was seen. Left out when fewer than two periods have a prognos.
+ */
+function forecastSeriesPart(followup: PeriodFollowup): (Paragraph | Table)[] {
+  const series = followup.budget.forecastSeries ?? [];
+  const total = series.at(-1);
+  if (!total || total.points.length < 2) return [];
+  const totalRows = total.points.map((p): CellSpec[] => [
+    { text: p.label },
+    { text: p.forecast === null ? '' : formatMnkr(p.forecast), figure: true },
+    { text: p.deviation === null ? '' : formatMnkr(p.deviation), figure: true },
+  ]);
+  const labels = total.points.map((p) => p.label);
+  const areaRows = series.map((line, i): CellSpec[] => {
+    const bold = i === series.length - 1;
+    return [{ text: line.name, bold }, ...line.points.map((p) => ({ text: p.deviation === null ? '' : formatMnkr(p.deviation), figure: true, bold }))];
+  });
+  const nameShare = 30;
+  const periodShare = (100 - nameShare) / labels.length;
+  return [
+    heading(DOCUMENT_HEADINGS.forecastSeries, 2),
+    new Paragraph({ children: [new TextRun({ text: 'Nämnden totalt: prognos helår och avvikelse mot budget (mnkr) vid varje period i år.', italics: true, size: 18 })] }),
+    table(['Period', 'Prognos helår', 'Avvikelse'], totalRows, [30, 35, 35], [false, true, true]),
+    spacer(),
+    new Paragraph({ children: [new TextRun({ text: 'Avvikelse mot budget per verksamhetsområde (mnkr): plus är ett överskott, minus ett underskott.', italics: true, size: 18 })] }),
+    table(['Verksamhetsområde', ...labels], areaRows, [nameShare, ...labels.map(() => periodShare)], [false, ...labels.map(() => true)]),
+    spacer(),
+  ];
+}
+
 function budgetTable(rows: BudgetTableRow[], columns: ColumnTemplate[], fill: (p: string) => string): Table {
   const kindOf = (c: ColumnTemplate) => (c.field === 'name' ? 'text' : valueKindOf('operatingAreas', c.field) ?? valueKindOf('accounts', c.field));
   const cells = rows.map((row) =>

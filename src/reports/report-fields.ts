@@ -5,9 +5,9 @@
  * decides how a field's value is worked out.
  */
 
-export const SHEET_KINDS = ['summary', 'indicators', 'activities', 'accounts', 'operatingAreas', 'charts'] as const;
+export const SHEET_KINDS = ['summary', 'indicators', 'activities', 'accounts', 'operatingAreas', 'charts', 'keyFigures'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
-export type TableSheetKind = Exclude<SheetKind, 'charts'>;
+export type TableSheetKind = Exclude<SheetKind, 'charts' | 'keyFigures'>;
 
 /**
  * How a field's cells are written:
@@ -86,6 +86,8 @@ export const SHEET_FIELDS = {
     forecast: 'amount',
     deviation: 'amount',
     adjustment: 'amount',
+    volumeChange: 'amount',
+    returned: 'amount',
     adjustedDeviation: 'amount',
     t2Forecast: 'amount',
     forecastAccuracy: 'rate',
@@ -111,6 +113,12 @@ export function valueKindOf(kind: TableSheetKind, field: string): ValueKind {
 export const T2_FIELDS: readonly string[] = ['t2Forecast', 'forecastAccuracy'];
 
 /**
+ * Prestationsförändring and återredovisning (SPEC 3.4): shown only when some area has one,
+ * as SPEC 4 says; Justerad avvikelse takes them into its formula when they are shown.
+ */
+export const VOLUME_FIELDS: readonly string[] = ['volumeChange', 'returned'];
+
+/**
  * A budget column that is worked out from other columns of the same row, written as an
  * Excel formula so that an auditor can follow it. `additive` columns are summed on the
  * sum rows like typed figures; the others (shares) are worked out row by row there too.
@@ -118,7 +126,7 @@ export const T2_FIELDS: readonly string[] = ['t2Forecast', 'forecastAccuracy'];
 export interface Derivation {
   operands: BudgetField[];
   additive: boolean;
-  formula: (ref: (field: BudgetField) => string) => string;
+  formula: (ref: (field: BudgetField) => string, shown: (field: BudgetField) => boolean) => string;
 }
 
 /** Förbrukning, avvikelse, justerad avvikelse and prognossäkerhet (SPEC 3.4). */
@@ -141,7 +149,9 @@ export const DERIVATIONS: Partial<Record<BudgetField, Derivation>> = {
   adjustedDeviation: {
     operands: ['deviation', 'adjustment'],
     additive: true,
-    formula: (r) => `${r('deviation')}+${r('adjustment')}`,
+    // Justerad avvikelse = avvikelse + justering + prestationsförändring − återredovisning.
+    formula: (r, shown) =>
+      `${r('deviation')}+${r('adjustment')}${shown('volumeChange') ? `+${r('volumeChange')}` : ''}${shown('returned') ? `-${r('returned')}` : ''}`,
   },
   forecastAccuracy: {
     operands: ['t2Forecast', 'forecast', 'budget'],
@@ -151,5 +161,5 @@ export const DERIVATIONS: Partial<Record<BudgetField, Derivation>> = {
 };
 
 /** The placeholders a template text may use, e.g. "Budget {year}". */
-export const PLACEHOLDERS = ['board', 'boardCode', 'year', 'previousYear', 'reportTitle', 'generatedDate'] as const;
+export const PLACEHOLDERS = ['board', 'boardCode', 'year', 'previousYear', 'reportTitle', 'generatedDate', 'monthName'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];

@@ -1,6 +1,6 @@
 import { CHART_KINDS } from '../charts/chart-kinds';
 import { FieldError, joinPath } from '../common/domain-error';
-import { Period, PERIODS } from '../common/period';
+import { TEMPLATE_KEYS, TemplateKey } from '../common/period';
 import { SV } from '../common/validation';
 import { INDICATOR_UNITS } from '../indicators/indicator.entity';
 import {
@@ -95,12 +95,12 @@ class Checker {
 }
 
 /** Every problem of a template meant for `period`; an empty list when it can be used. */
-export function validateReportTemplate(json: unknown, period: Period): FieldError[] {
+export function validateReportTemplate(json: unknown, period: TemplateKey): FieldError[] {
   const c = new Checker();
   const root = c.object(json, '');
   if (!root) return c.errors;
   c.onlyKeys(root, ['description', 'period', 'title', 'titleBlock', 'footer', 'sheets'], '');
-  const declared = c.oneOf(root, 'period', PERIODS, '');
+  const declared = c.oneOf(root, 'period', TEMPLATE_KEYS, '');
   if (declared !== null && declared !== period) c.fail('period', `Mallen gäller ${declared} men läses som mall för ${period}.`);
   c.pattern(root, 'title', '');
   c.pattern(root, 'footer', '');
@@ -112,7 +112,7 @@ export function validateReportTemplate(json: unknown, period: Period): FieldErro
   return c.errors;
 }
 
-function checkSheets(c: Checker, sheets: unknown[], period: Period): void {
+function checkSheets(c: Checker, sheets: unknown[], period: TemplateKey): void {
   const names = new Set<string>();
   const fieldsBefore = new Map<TableSheetKind, Set<string>>();
   sheets.forEach((value, i) => {
@@ -127,6 +127,7 @@ function checkSheets(c: Checker, sheets: unknown[], period: Period): void {
     const kind = c.oneOf(sheet, 'kind', SHEET_KINDS, path);
     if (kind === null) return;
     if (kind === 'charts') return checkChartSheet(c, sheet, path);
+    if (kind === 'keyFigures') return checkKeyFiguresSheet(c, sheet, path);
     const fields = checkColumns(c, sheet, kind, path, period);
     checkSheetExtras(c, sheet, kind, path, period, fieldsBefore);
     fieldsBefore.set(kind, fields);
@@ -141,6 +142,12 @@ function checkSheetName(c: Checker, sheet: Json, path: string): string | null {
   return name;
 }
 
+function checkKeyFiguresSheet(c: Checker, sheet: Json, path: string): void {
+  c.onlyKeys(sheet, ['name', 'kind', 'amountFormat', 'rateFormat'], path);
+  c.text(sheet, 'amountFormat', path);
+  c.text(sheet, 'rateFormat', path);
+}
+
 function checkChartSheet(c: Checker, sheet: Json, path: string): void {
   c.onlyKeys(sheet, ['name', 'kind', 'charts'], path);
   const seen = new Set<string>();
@@ -153,7 +160,7 @@ function checkChartSheet(c: Checker, sheet: Json, path: string): void {
 }
 
 /** Checks the columns of a table sheet and returns the fields they show. */
-function checkColumns(c: Checker, sheet: Json, kind: TableSheetKind, path: string, period: Period): Set<string> {
+function checkColumns(c: Checker, sheet: Json, kind: TableSheetKind, path: string, period: TemplateKey): Set<string> {
   const fields = new Set<string>();
   const known = Object.keys(SHEET_FIELDS[kind]);
   (c.array(sheet, 'columns', path) ?? []).forEach((value, i) => {
@@ -198,7 +205,7 @@ function checkSheetExtras(
   sheet: Json,
   kind: TableSheetKind,
   path: string,
-  period: Period,
+  period: TemplateKey,
   fieldsBefore: Map<TableSheetKind, Set<string>>,
 ): void {
   const common = ['name', 'kind', 'columns'];
@@ -241,7 +248,7 @@ function checkFigure(c: Checker, sheet: Json, key: string, path: string, extraKe
 }
 
 /** SPEC 3.4: budgetföljsamhet is net prognos over net budget in T1/T2, net utfall over it in VB. */
-function checkBudgetCompliance(c: Checker, sheet: Json, path: string, period: Period, accountFields: Set<string> | undefined): void {
+function checkBudgetCompliance(c: Checker, sheet: Json, path: string, period: TemplateKey, accountFields: Set<string> | undefined): void {
   const figure = checkFigure(c, sheet, 'budgetCompliance', path, ['of']);
   if (!figure) return;
   const at = joinPath(path, 'budgetCompliance');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PERIODS } from '../common/period';
+import { TERTIAL_PERIODS } from '../common/period';
 import { loadReportTemplate, loadReportTemplates, ReportTemplateError, reportTemplatePath, TEMPLATES_DIR } from './report-template';
 
 type Json = Record<string, any>;
@@ -21,8 +21,9 @@ describe('the shipped report templates', () => {
 
   it('load and check for every period', () => {
     const templates = loadReportTemplates();
-    expect(PERIODS.map((p) => templates[p].period)).toEqual(['T1', 'T2', 'VB']);
-    for (const period of PERIODS) {
+    expect(TERTIAL_PERIODS.map((p) => templates[p].period)).toEqual(['T1', 'T2', 'VB']);
+    expect(templates.month.period).toBe('month');
+    for (const period of TERTIAL_PERIODS) {
       expect(templates[period].sheets.map((s) => s.name)).toEqual([
         'Sammanfattning',
         'Mål och indikatorer',
@@ -39,6 +40,13 @@ describe('the shipped report templates', () => {
     expect(T1.titleBlock[2]).toBe('Uppföljning januari–april {year}');
     expect(T2.titleBlock[2]).toBe('Uppföljning januari–augusti {year}');
     expect(T2.sheets).toEqual(T1.sheets);
+  });
+
+  it('give every månadsrapport M01–M12 the one month template', () => {
+    expect(reportTemplatePath('M09')).toBe(path.join(TEMPLATES_DIR, 'reports', 'month.json'));
+    expect(reportTemplatePath('M02')).toBe(path.join(TEMPLATES_DIR, 'reports', 'month.json'));
+    expect(loadReportTemplate('M11').period).toBe('month');
+    expect(reportTemplatePath('T2')).toBe(path.join(TEMPLATES_DIR, 'reports', 't2.json'));
   });
 });
 

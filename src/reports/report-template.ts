@@ -2,15 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ChartKind } from '../charts/chart-kinds';
 import { FieldError } from '../common/domain-error';
-import { Period, PERIODS } from '../common/period';
+import { Period, TEMPLATE_KEYS, TemplateKey, templateKeyOf } from '../common/period';
 import { IndicatorUnit } from '../indicators/indicator.entity';
 import { validateReportTemplate } from './report-template-validation';
 
 /*
  * A report template says how one period's report workbook reads: its title, the lines of
  * the title block on every sheet, the sheets in order and, for each, its columns (header,
- * field, width, display format). T1, T2 and VB differ by template only. The templates live
- * as JSON under `<project root>/templates/reports/<period>.json`.
+ * field, width, display format). T1, T2, VB and the månadsrapporter (M01–M12, one template
+ * `month`) differ by template only. The templates live as JSON under
+ * `<project root>/templates/reports/<t1|t2|vb|month>.json`.
  */
 
 /** One column of a sheet. Texts may hold placeholders such as "{year}". */
@@ -79,18 +80,29 @@ export interface ChartSheetTemplate {
   charts: ChartKind[];
 }
 
+/** A månadsrapport's Sammanfattning: the summary text and the key figures, in these formats. */
+export interface KeyFiguresSheetTemplate {
+  kind: 'keyFigures';
+  name: string;
+  /** Excel number format of amounts (mnkr), e.g. "#,##0.0". */
+  amountFormat: string;
+  /** Excel number format of shares, e.g. "0.0%". */
+  rateFormat: string;
+}
+
 export type TableSheetTemplate =
   | SummarySheetTemplate
   | IndicatorSheetTemplate
   | ActivitySheetTemplate
   | AccountSheetTemplate
   | OperatingAreaSheetTemplate;
-export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate;
+export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate | KeyFiguresSheetTemplate;
 
 export interface ReportTemplate {
   /** Where the template was read from, for messages. */
   file: string;
-  period: Period;
+  /** T1, T2, VB, or `month` for every månadsrapport. */
+  period: TemplateKey;
   /** The workbook's title, e.g. "{reportTitle} – {board}". */
   title: string;
   /** The lines above the table on every sheet. */
@@ -115,15 +127,19 @@ export class ReportTemplateError extends Error {
 export const TEMPLATES_DIR = path.resolve(__dirname, '..', '..', 'templates');
 
 /** The file that holds a period's report template. */
-export function reportTemplatePath(period: Period, dir: string = TEMPLATES_DIR): string {
-  return path.join(dir, 'reports', `${period.toLowerCase()}.json`);
+export function reportTemplatePath(period: Period | TemplateKey, dir: string = TEMPLATES_DIR): string {
+  return path.join(dir, 'reports', `${keyOf(period).toLowerCase()}.json`);
+}
+
+function keyOf(period: Period | TemplateKey): TemplateKey {
+  return period === 'month' ? period : templateKeyOf(period);
 }
 
 /**
  * Reads and checks the report template of a period (T1, T2 or VB). A faulty template fails
  * here, with a ReportTemplateError naming the file and fields, never halfway through a workbook.
  */
-export function loadReportTemplate(period: Period, dir: string = TEMPLATES_DIR): ReportTemplate {
+export function loadReportTemplate(period: Period | TemplateKey, dir: string = TEMPLATES_DIR): ReportTemplate {
   const file = reportTemplatePath(period, dir);
   const shownFile = path.relative(process.cwd(), file) || file;
   let text: string;
@@ -138,16 +154,21 @@ export function loadReportTemplate(period: Period, dir: string = TEMPLATES_DIR):
   } catch (error) {
     throw new ReportTemplateError(shownFile, [{ path: '', message: `Filen är inte giltig JSON (${(error as Error).message}).` }]);
   }
-  return parseReportTemplate(json, shownFile, period);
+  return parseReportTemplate(json, shownFile, keyOf(period));
 }
 
-/** The templates of all three periods, checked; for a check at start-up. */
-export function loadReportTemplates(dir: string = TEMPLATES_DIR): Record<Period, ReportTemplate> {
-  return Object.fromEntries(PERIODS.map((period) => [period, loadReportTemplate(period, dir)])) as Record<Period, ReportTemplate>;
+/** Every template (T1, T2, VB, month), checked; for a check at start-up. */
+export function loadReportTemplates(dir: string = TEMPLATES_DIR): Record<TemplateKey, ReportTemplate> {
+  return Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, loadReportTemplate(key, dir)])) as Record<TemplateKey, ReportTemplate>;
+}
+
+/** The template a period's report reads. */
+export function templateFor(templates: Record<TemplateKey, ReportTemplate>, period: Period): ReportTemplate {
+  return templates[templateKeyOf(period)];
 }
 
 /** Checks parsed template JSON for `period` and returns it typed; throws ReportTemplateError. */
-export function parseReportTemplate(json: unknown, file: string, period: Period): ReportTemplate {
+export function parseReportTemplate(json: unknown, file: string, period: TemplateKey): ReportTemplate {
   const errors = validateReportTemplate(json, period);
   if (errors.length > 0) throw new ReportTemplateError(file, errors);
   const template = json as Omit<ReportTemplate, 'file'>;
@@ -155,7 +176,7 @@ export function parseReportTemplate(json: unknown, file: string, period: Period)
     ...template,
     file,
     sheets: template.sheets.map((sheet) =>
-      sheet.kind === 'charts' ? sheet : { ...sheet, columns: sheet.columns.map((c) => ({ ...c, numFmt: c.numFmt ?? null })) },
+      sheet.kind === 'charts' || sheet.kind === 'keyFigures' ? sheet : { ...sheet, columns: sheet.columns.map((c) => ({ ...c, numFmt: c.numFmt ?? null })) },
     ) as SheetTemplate[],
   };
 }

@@ -1,4 +1,4 @@
-import { reportTitle } from '../common/period';
+import { monthsElapsed, reportTitle } from '../common/period';
 import { PeriodFollowup } from '../followup/period-followup';
 import { Placeholder } from './report-fields';
 
@@ -25,6 +25,8 @@ export function placeholderValues(followup: PeriodFollowup, generatedAt: Date | 
     previousYear: String(followup.year - 1),
     reportTitle: reportTitle(followup.period, followup.year),
     generatedDate: generatedAt ? swedishDate(generatedAt) : '',
+    // The last month the period covers: "september" for M09, "april" for T1.
+    monthName: MONTHS[monthsElapsed(followup.period) - 1],
   };
 }
 

@@ -1,6 +1,8 @@
 import * as ExcelJS from 'exceljs';
 import { dummyCharts, son2017T1 } from '../../test/support/report-fixtures';
 import { cellAt, dataRows, evaluateFormula, formulaOf, headers, numberOf, readBack, sheetOf } from '../../test/support/workbook-reading';
+import { operatingAreaTable } from '../budget/budget.calc';
+import { buildBudgetCsv } from './budget-export';
 import { loadReportTemplate } from './report-template';
 import { buildReportWorkbook } from './report-workbook';
 
@@ -86,5 +88,54 @@ describe('report workbook: the added columns and the report\'s way of printing v
     const values = dataRows(sheetOf(book, 'Aktiviteter')).map((r) => r.getCell(5).value);
     expect(values.filter((v) => v === 'Ja')).toHaveLength(1);
     expect(values.filter((v) => v !== 'Ja').every((v) => v === null)).toBe(true);
+  });
+
+  describe('Prestationsförändring and Återredovisning', () => {
+    /** T1 2017 with a prestationsförändring of 1,2 mnkr on Hemlöshet och missbruk and 0,9 mnkr returned by Strategi och utveckling. */
+    const withVolumeTerms = () => {
+      const f = son2017T1();
+      const table = operatingAreaTable(
+        f.budget.operatingAreaTable.rows.map((r) => ({
+          name: r.name,
+          previousYearActual: r.previousYearActual,
+          budget: r.budget!,
+          forecast: r.forecast,
+          adjustment: r.adjustment,
+          volumeChange: r.name === 'Hemlöshet och missbruk' ? 1_200_000 : 0,
+          returned: r.name === 'Strategi och utveckling' ? 900_000 : 0,
+        })),
+      );
+      f.budget = { ...f.budget, operatingAreaTable: table };
+      return f;
+    };
+
+    it('are left out when no area has one', () => {
+      expect(headers(sheetOf(workbook, 'Verksamhetsområden'))).not.toContain('Prestationsförändring');
+      expect(headers(sheetOf(workbook, 'Verksamhetsområden'))).not.toContain('Återredovisning');
+    });
+
+    it('are added after Justerad avvikelse when an area has one, and the justerad avvikelse\'s formula takes them in', async () => {
+      const book = await readBack(buildReportWorkbook({ followup: withVolumeTerms(), template: loadReportTemplate('T1'), charts: [], generatedAt: new Date('2026-11-23T10:00:00Z') }));
+      const sheet = sheetOf(book, 'Verksamhetsområden');
+      expect(headers(sheet).slice(0, 9)).toEqual([
+        'Verksamhetsområde', 'Bokslut 2016', 'Budget 2017', 'Prognos 2017', 'Avvikelse', 'Justering', 'Justerad avvikelse', 'Prestationsförändring', 'Återredovisning',
+      ]);
+      // Hemlöshet och missbruk: budget 274,1 − prognos 273,4 = 0,7; + 1,2 = 1,9
+      const homeless = cellAt(sheet, 'Hemlöshet och missbruk', 'Justerad avvikelse');
+      expect(numberOf(homeless)).toBeCloseTo(1.9, 9);
+      expect(formulaOf(homeless)).toMatch(/^E\d+\+F\d+\+H\d+-I\d+$/);
+      expect(evaluateFormula(book, sheet, formulaOf(homeless)!)).toBeCloseTo(1.9, 9);
+      // Strategi och utveckling: 85,3 − 85,4 = −0,1; − 0,9 = −1,0
+      expect(numberOf(cellAt(sheet, 'Strategi och utveckling', 'Justerad avvikelse'))).toBeCloseTo(-1.0, 9);
+      expect(numberOf(cellAt(sheet, 'Nämnden totalt', 'Återredovisning'))).toBeCloseTo(0.9, 9);
+      expect(cellAt(sheet, 'Nämnden totalt', 'Prestationsförändring').numFmt).toBe('#,##0.0');
+    });
+
+    it('are in the auditors\' CSV too', () => {
+      const csv = buildBudgetCsv(withVolumeTerms(), loadReportTemplate('T1'));
+      const header = csv.split('\r\n').find((l) => l.startsWith('Verksamhetsområde;'))!;
+      expect(header).toContain('Prestationsförändring (mnkr);Återredovisning (mnkr)');
+      expect(csv.split('\r\n').find((l) => l.startsWith('Strategi och utveckling;'))).toMatch(/;-1,0;0,0;0,9$/);
+    });
   });
 });

@@ -1,8 +1,10 @@
 import * as ExcelJS from 'exceljs';
 import { RenderedChart } from '../charts/chart-kinds';
+import { templateKeyOf } from '../common/period';
 import { PeriodFollowup } from '../followup/period-followup';
 import { NetRowRef, writeAccountSheet, writeOperatingAreaSheet } from './budget-sheets';
 import { writeChartSheet } from './chart-sheet';
+import { writeKeyFiguresSheet } from './key-figures-sheet';
 import { writeActivitySheet, writeIndicatorSheet, writeSummarySheet } from './goal-sheets';
 import { fillText, placeholderValues } from './report-text';
 import { ReportTemplate, SheetTemplate } from './report-template';
@@ -31,7 +33,7 @@ export function buildReportWorkbook(input: ReportWorkbookInput): ExcelJS.Workboo
 
 /** Checks that the follow-up fits the template, and gathers what the sheets are written from. */
 export function reportContext(followup: PeriodFollowup, template: ReportTemplate, generatedAt: Date | null): ReportContext {
-  if (template.period !== followup.period) {
+  if (template.period !== templateKeyOf(followup.period)) {
     throw new Error(`Rapportmallen ${template.file} gäller ${template.period}, men uppföljningen gäller ${followup.period}.`);
   }
   return { followup, template, texts: placeholderValues(followup, generatedAt) };
@@ -69,6 +71,9 @@ export function buildWorkbook(ctx: ReportContext, sheets: SheetTemplate[], chart
         break;
       case 'charts':
         writeChartSheet(workbook, sheet, ctx, charts);
+        break;
+      case 'keyFigures':
+        writeKeyFiguresSheet(workbook, sheet, ctx);
         break;
     }
   }

@@ -3,11 +3,11 @@ import { ChartKind, RenderedChart } from '../charts/chart-kinds';
 import { chartPageCount } from '../charts/chart-configs';
 import { ChartsService } from '../charts/charts.service';
 import { DomainError } from '../common/domain-error';
-import { Period } from '../common/period';
+import { Period, TemplateKey } from '../common/period';
 import { FollowupService } from '../followup/followup.service';
 import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
 import { budgetFileName, reportFileName } from './report-file-names';
-import { loadReportTemplates, ReportTemplate } from './report-template';
+import { loadReportTemplates, ReportTemplate, templateFor } from './report-template';
 import { buildReportWorkbook } from './report-workbook';
 import { buildReportDocument, DOCX_TYPE } from './report-document';
 
@@ -30,7 +30,7 @@ export type BudgetFormat = 'xlsx' | 'csv';
  */
 @Injectable()
 export class ReportsService implements OnModuleInit {
-  private templates: Record<Period, ReportTemplate>;
+  private templates: Record<TemplateKey, ReportTemplate>;
 
   constructor(
     private readonly followups: FollowupService,
@@ -45,7 +45,7 @@ export class ReportsService implements OnModuleInit {
   /** "Tertialrapport 1 2017 – Socialnämnden.xlsx" with the charts its template lists, and those charts. */
   async reportWorkbook(board: string, year: number, period: Period): Promise<ReportFile & { charts: RenderedChart[] }> {
     const followup = await this.followups.getReportedFollowup(board, year, period);
-    const template = this.templates[period];
+    const template = templateFor(this.templates, period);
     const charts = await this.charts.render(followup, chartKindsOf(template));
     const workbook = buildReportWorkbook({ followup, charts, template, generatedAt: new Date() });
     return {
@@ -59,7 +59,7 @@ export class ReportsService implements OnModuleInit {
   /** "Tertialrapport 1 2017 – Socialnämnden.docx": the report as the board reads it, with the template's charts. */
   async reportDocument(board: string, year: number, period: Period): Promise<ReportFile> {
     const followup = await this.followups.getReportedFollowup(board, year, period);
-    const template = this.templates[period];
+    const template = templateFor(this.templates, period);
     const charts = await this.charts.render(followup, chartKindsOf(template));
     const content = await buildReportDocument({ followup, template, charts, generatedAt: new Date() });
     return { fileName: reportFileName(followup, 'docx'), contentType: DOCX_TYPE, content };
@@ -68,7 +68,7 @@ export class ReportsService implements OnModuleInit {
   /** The Driftbudget and Verksamhetsområden tables alone, as xlsx or as CSV for Swedish Excel. */
   async budgetExport(board: string, year: number, period: Period, format: BudgetFormat): Promise<ReportFile> {
     const followup = await this.followups.getReportedFollowup(board, year, period);
-    const template = this.templates[period];
+    const template = templateFor(this.templates, period);
     if (format === 'csv') {
       return {
         fileName: budgetFileName(followup, 'csv'),

@@ -1,6 +1,6 @@
 import type { Alignment, Cell, Row, Workbook, Worksheet } from 'exceljs';
 import { PeriodFollowup } from '../followup/period-followup';
-import { Placeholder, T2_FIELDS, TableSheetKind, ValueKind, valueKindOf } from './report-fields';
+import { Placeholder, T2_FIELDS, TableSheetKind, ValueKind, valueKindOf, VOLUME_FIELDS } from './report-fields';
 import { COLORS, setFont, solidFill, TITLE_FONTS } from './report-styles';
 import { fillText } from './report-text';
 import { ColumnTemplate, ReportTemplate } from './report-template';
@@ -46,9 +46,19 @@ function escapeHeaderFooter(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** The columns a workbook shows: prognossäkerhet only when the follow-up carries the T2 comparison. */
-export function visibleColumns(columns: ColumnTemplate[], ctx: ReportContext): ColumnTemplate[] {
-  return ctx.followup.budget.forecastAccuracy ? columns : columns.filter((c) => !T2_FIELDS.includes(c.field));
+/**
+ * The columns a workbook shows: prognossäkerhet only when the follow-up carries the T2
+ * comparison, prestationsförändring and återredovisning only when some area has one.
+ */
+export function visibleColumns(columns: ColumnTemplate[], ctx: Pick<ReportContext, 'followup'>): ColumnTemplate[] {
+  const { forecastAccuracy, operatingAreaTable } = ctx.followup.budget;
+  const volumeTerms = hasVolumeTerms(operatingAreaTable.rows);
+  return columns.filter((c) => (forecastAccuracy || !T2_FIELDS.includes(c.field)) && (volumeTerms || !VOLUME_FIELDS.includes(c.field)));
+}
+
+/** Whether any verksamhetsområde has a prestationsförändring or an återredovisning. */
+export function hasVolumeTerms(rows: { volumeChange: number | null; returned: number | null }[]): boolean {
+  return rows.some((r) => (r.volumeChange ?? 0) !== 0 || (r.returned ?? 0) !== 0);
 }
 
 /** Value kinds shown as figures: right-aligned, and so are their headers. */

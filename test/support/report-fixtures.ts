@@ -54,6 +54,8 @@ function areaRow([name, previousYearActual, budget, forecast, deviation, adjustm
     forecast: kr(forecast),
     deviation: kr(deviation),
     adjustment: kr(adjustment),
+    volumeChange: 0,
+    returned: 0,
     adjustedDeviation: kr(adjustedDeviation),
   };
 }

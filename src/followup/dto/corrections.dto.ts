@@ -39,6 +39,20 @@ export class OperatingAreaCorrectionDto {
   @Max(MAX_KRONOR, { message: SV.max(MAX_KRONOR) })
   adjustment?: number | null;
 
+  /** Prestationsförändring in whole kronor (+ when the board gets more); null = 0. */
+  @IsOptional()
+  @IsInt({ message: 'Måste vara ett belopp i hela kronor (ett heltal).' })
+  @Min(-MAX_KRONOR, { message: SV.min(-MAX_KRONOR) })
+  @Max(MAX_KRONOR, { message: SV.max(MAX_KRONOR) })
+  volumeChange?: number | null;
+
+  /** Återredovisning to kommunstyrelsen in whole kronor (+ when returned); null = 0. */
+  @IsOptional()
+  @IsInt({ message: 'Måste vara ett belopp i hela kronor (ett heltal).' })
+  @Min(-MAX_KRONOR, { message: SV.min(-MAX_KRONOR) })
+  @Max(MAX_KRONOR, { message: SV.max(MAX_KRONOR) })
+  returned?: number | null;
+
   /** What the report says about the area's prognos (printed under "Barn och ungdom −1,8 mnkr"). */
   @OptionalTextField()
   comment?: string | null;

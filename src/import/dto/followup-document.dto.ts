@@ -1,4 +1,4 @@
-import { PERIODS } from '../../common/period';
+import { Period } from '../../common/period';
 import {
   BooleanField,
   CodeField,
@@ -10,6 +10,7 @@ import {
   OptionalNumberField,
   OptionalTextField,
   YearField,
+  PeriodField,
 } from '../../common/validation-decorators';
 import { IndicatorValuesDto } from '../../followup/dto/indicator-values.dto';
 import { ASSESSMENTS } from '../../goals/goal-assessment.entity';
@@ -60,6 +61,14 @@ export class FollowupOperatingAreaDto {
   /** Justering; 0 when missing. */
   @OptionalNumberField()
   adjustment?: number | null;
+
+  /** Prestationsförändring (+ when the board gets more); 0 when missing. */
+  @OptionalNumberField()
+  volumeChange?: number | null;
+
+  /** Återredovisning to kommunstyrelsen (+ when returned); 0 when missing. */
+  @OptionalNumberField()
+  returned?: number | null;
 
   /** What the report says about the area's prognos (printed under "Barn och ungdom −1,8 mnkr"). */
   @OptionalTextField()
@@ -125,8 +134,8 @@ export class FollowupDocumentDto {
   @YearField()
   year: number;
 
-  @OneOfField(PERIODS)
-  period: (typeof PERIODS)[number];
+  @PeriodField()
+  period: Period;
 
   @ListField(() => FollowupIndicatorDto, { optional: true })
   indicators?: FollowupIndicatorDto[];
