@@ -2,7 +2,8 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, text } from 'express';
+import { json, text, urlencoded } from 'express';
+import { join } from 'node:path';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppLogger } from './common/app-logger';
@@ -10,6 +11,10 @@ import { DomainError } from './common/domain-error';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { toFieldErrors } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { registerViewHelpers } from './web/view-helpers';
+
+/** The project's root, from src/ under ts-jest as from dist/ after a build. */
+const PROJECT_ROOT = join(__dirname, '..');
 
 const MAX_IMPORT_SIZE = '25mb';
 
@@ -18,7 +23,7 @@ const MAX_IMPORT_SIZE = '25mb';
  * description at /api/docs. Used by `npm start` and by the end-to-end tests alike.
  */
 export async function createHttpApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
     bodyParser: false,
     abortOnError: false,
     logger: options.logger === false ? false : new AppLogger(),
@@ -32,6 +37,12 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
   // Import documents are read as text, so that broken JSON gets the importer's own message (with line and column).
   app.use('/api/import', text({ type: () => true, limit: MAX_IMPORT_SIZE }));
   app.use(json({ limit: '1mb' }));
+  // The web pages' forms (SPEC 8): server-rendered Handlebars views and one stylesheet.
+  app.use(urlencoded({ extended: false, limit: '1mb' }));
+  app.setBaseViewsDir(join(PROJECT_ROOT, 'templates', 'pages'));
+  app.setViewEngine('hbs');
+  registerViewHelpers();
+  app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: '/static/', maxAge: '1h' });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
