@@ -138,6 +138,9 @@ describe('web pages in a browser (SPEC 8)', () => {
     await expect(fieldset(second, 'SON-I07').getByLabel('Prognos helår').inputValue()).resolves.toBe('77,5');
     const api = await t.http().get('/api/boards/SON/years/2017/periods/T1').expect(200);
     expect(JSON.stringify(api.body)).toContain('"forecast":88');
+    await expect(second.locator('.error-summary').textContent()).resolves.toMatch(/Någon annan har ändrat SON-I07/);
+    await second.screenshot({ path: join(SCREENS, 'konflikt-sammanfattning-1280.png') });
+    await conflict.scrollIntoViewIfNeeded();
     await second.screenshot({ path: join(SCREENS, 'konflikt-1280.png') });
     await first.context().close();
     await second.context().close();

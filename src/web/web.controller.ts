@@ -192,6 +192,9 @@ export class WebController {
     const canWrite = principal.can('write', f.board.code) && !f.locked;
     const base = `/namnder/${encodeURIComponent(f.board.code)}/${at.year}/${at.period}`;
     const errorSummary: { href: string; message: string }[] = [];
+    if (state.typed?.conflict) {
+      errorSummary.push({ href: `#${state.typed.code}`, message: `Någon annan har ändrat ${state.typed.code} medan du skrev; se deras värden vid indikatorn.` });
+    }
     const goals = allGoals(f.goals)
       .filter((g) => g.indicators.length > 0)
       .map((g) => ({
