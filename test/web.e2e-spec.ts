@@ -155,7 +155,7 @@ describe('web pages in a browser (SPEC 8)', () => {
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
     const posted = await page.request.post(`${base}${PERIOD}/indikatorer/SON-I07`, { form: { _csrf: csrf, forecast: '1', version: '0' } });
     expect(posted.status()).toBe(403);
-    await page.screenshot({ path: join(SCREENS, 'revisor-375.png') });
+    await page.screenshot({ path: join(SCREENS, 'revisor-1280.png') });
     await page.context().close();
   });
 });
