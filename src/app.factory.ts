@@ -2,6 +2,8 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { urlencoded } from 'express';
+import { join } from 'node:path';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppLogger } from './common/app-logger';
@@ -10,13 +12,17 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { toFieldErrors } from './common/validation';
 import { requestBody } from './common/request-body';
 import { AppConfig, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS } from './config/app-config';
+import { registerViewHelpers } from './web/view-helpers';
+
+/** The project's root, from src/ under ts-jest as from dist/ after a build. */
+const PROJECT_ROOT = join(__dirname, '..');
 
 /**
  * Builds the HTTP application: body parsing, validation, Swedish errors and the OpenAPI
  * description at /api/docs. Used by `npm start` and by the end-to-end tests alike.
  */
 export async function createHttpApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'server'), {
     bodyParser: false,
     abortOnError: false,
     logger: options.logger === false ? false : new AppLogger(),
@@ -27,9 +33,15 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins && config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.set('trust proxy', false);
-  // JSON in UTF-8 only; import documents are read as text, so that broken JSON gets the
-  // importer's own message (with line and column).
-  app.use(requestBody({ limitBytes: config.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, textPaths: ['/api/import'] }));
+  // The API takes JSON in UTF-8 only; import documents are read as text, so that broken
+  // JSON gets the importer's own message (with line and column).
+  app.use(requestBody({ limitBytes: config.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, textPaths: ['/api/import'], under: '/api' }));
+  // The web pages' forms (SPEC 8): server-rendered Handlebars views and one stylesheet.
+  app.use(urlencoded({ extended: false, limit: '1mb' }));
+  app.setBaseViewsDir(join(PROJECT_ROOT, 'templates', 'pages'));
+  app.setViewEngine('hbs');
+  registerViewHelpers();
+  app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: '/static/', maxAge: '1h' });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

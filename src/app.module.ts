@@ -15,6 +15,7 @@ import { ImportModule } from './import/import.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
+import { WebModule } from './web/web.module';
 
 /** The whole product; the server and the command line start the same module. */
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         ReportsModule,
         HealthModule,
         SeedModule,
+        WebModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

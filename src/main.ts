@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const address = `http://${shownHost}:${port}`;
   logger.log(`Verksamhetsuppföljning svarar på ${address} (API-beskrivning: ${address}/api/docs), med ${where}.`);
   if (demoLines.length > 0) {
-    console.log([...demoLines, `Logga in: POST ${address}/api/auth/login med {"username": "...", "password": "..."}, eller prova i ${address}/api/docs.`].join('\n'));
+    console.log([...demoLines, `Öppna ${address}/ i webbläsaren och logga in med ett av kontona.`, `Logga in: POST ${address}/api/auth/login med {"username": "...", "password": "..."}, eller prova i ${address}/api/docs.`].join('\n'));
   }
 }
 

@@ -62,6 +62,7 @@ describe('who may do what (SPEC 7)', () => {
 
     it('the permission of every route, as the README lists it', () => {
       expect(declaredRoutes(t).map((r) => `${r.method} ${r.path} ${r.access}`)).toEqual([
+        'GET / signedIn',
         'POST /api/auth/login public',
         'POST /api/auth/logout signedIn',
         'GET /api/auth/me signedIn',
@@ -89,16 +90,28 @@ describe('who may do what (SPEC 7)', () => {
         'POST /api/boards/:board/years/:year/periods/:period/submit submit',
         'POST /api/import signedIn',
         'GET /health public',
+        'GET /logga-in public',
+        'POST /logga-in public',
+        'POST /logga-ut signedIn',
+        'GET /namnder/:board/:year/:period read',
+        'GET /namnder/:board/:year/:period/indikatorer read',
+        'POST /namnder/:board/:year/:period/indikatorer/:code write',
       ]);
     });
 
     it('401 with a Swedish message on every route that is not public, without credentials or with a wrong token', async () => {
       for (const route of declaredRoutes(t).filter((r) => r.access !== 'public')) {
+        // The web pages: a GET goes to the sign-in page instead (below); a form post is refused the same way.
+        if (!route.path.startsWith('/api') && route.method === 'GET') {
+          const page = await t.anonymous().get(encodeURI(concrete(route.path)));
+          expect([route.path, page.status, page.headers.location]).toEqual([route.path, 303, `/logga-in?till=${encodeURIComponent(encodeURI(concrete(route.path)))}`]);
+          continue;
+        }
         const url = encodeURI(concrete(route.path));
         const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
         const anonymous = await t.anonymous()[method](url).send({});
         expect([route.method, route.path, anonymous.status]).toEqual([route.method, route.path, 401]);
-        expect(anonymous.body.message).toMatch(/Du är inte inloggad/);
+        expect(route.path.startsWith('/api') ? anonymous.body.message : anonymous.text).toMatch(/Du är inte inloggad/);
         expect(anonymous.headers['www-authenticate']).toBe('Bearer');
         const wrong = await t.anonymous()[method](url).set('Authorization', 'Bearer påhittad').send({});
         expect(wrong.status).toBe(401);

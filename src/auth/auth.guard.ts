@@ -15,6 +15,9 @@ export const SESSION_COOKIE = 'vu_session';
 /** The header in which a cookie session's writes must repeat the session's CSRF token. */
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** The hidden form field in which a page's form post repeats the CSRF token. */
+export const CSRF_FIELD = '_csrf';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** How a request proves who it is: a bearer token (the API) or a session cookie (the web pages). */
@@ -81,7 +84,10 @@ export class AuthGuard implements CanActivate {
     }
     // A browser sends a cookie to any site's form or script; a write on a cookie session must also show the CSRF token.
     if (credential!.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
+      // The header (scripts), or the hidden field `_csrf` of a server-rendered form post.
+      const header = request.headers[CSRF_HEADER];
+      const field = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+      const sent = typeof header === 'string' ? header : field;
       if (typeof sent !== 'string' || !sameSecret(sent, csrfTokenOf(credential!.token))) {
         throw new DomainError(DomainErrorCode.Forbidden, 'Begäran saknar giltig CSRF-token (X-CSRF-Token). Ladda om sidan och försök igen.');
       }

@@ -36,6 +36,6 @@ export const SIGN_IN_LIMITS = { perUsername: 5, perAddress: 30, windowMs: 60_000
     { provide: IDENTITY_PROVIDER, useClass: PasswordIdentityProvider },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, SessionsService],
+  exports: [UsersService, SessionsService, IDENTITY_PROVIDER],
 })
 export class AuthModule {}

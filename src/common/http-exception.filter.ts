@@ -1,5 +1,5 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { describeDatabaseError } from '../database/database-errors';
 import { capErrors, DomainError, FieldError, HTTP_STATUS_BY_CODE } from './domain-error';
 
@@ -34,8 +34,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception);
     if (response.headersSent) return;
+    // A person on a web page (not the API) is taken to the sign-in page, or shown the message as a page.
+    if (!request.path.startsWith('/api') && request.path !== '/health') {
+      if (body.statusCode === 401 && request.method === 'GET') {
+        response.redirect(303, `/logga-in?till=${encodeURIComponent(request.originalUrl)}`);
+        return;
+      }
+      response.status(body.statusCode).render('error', { title: 'Något gick fel', message: body.message, statusCode: body.statusCode });
+      return;
+    }
     response.status(body.statusCode).json(body);
   }
 

@@ -14,6 +14,6 @@ import { PeriodTextsService } from './period-texts.service';
   imports: [BoardsModule, GoalsModule, IndicatorsModule, ActivitiesModule, BudgetModule],
   controllers: [FollowupController],
   providers: [FollowupService, CorrectionsService, PeriodTextsService],
-  exports: [FollowupService, PeriodTextsService],
+  exports: [FollowupService, PeriodTextsService, CorrectionsService],
 })
 export class FollowupModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { BoardsModule } from '../boards/boards.module';
+import { FollowupModule } from '../followup/followup.module';
+import { WebController } from './web.controller';
+
+/** The web pages for controllers, managers and auditors (SPEC 8), over the same services as the API. */
+@Module({
+  imports: [AuthModule, BoardsModule, FollowupModule],
+  controllers: [WebController],
+})
+export class WebModule {}
