@@ -49,6 +49,8 @@ describe.each([
         budget: r.budget!,
         forecast: r.forecast,
         adjustment: r.adjustment,
+        volumeChange: r.volumeChange,
+        returned: r.returned,
       })),
     );
     expect(computed).toEqual(hand.operatingAreaTable);

@@ -172,6 +172,8 @@ describe('operatingAreaTable (avvikelse per verksamhetsområde)', () => {
       forecast: 423_000_000,
       deviation: -1_500_000,
       adjustment: null,
+      volumeChange: null,
+      returned: null,
       adjustedDeviation: -1_500_000,
     });
     expect(t.total.adjustment).toBeNull();
