@@ -2,7 +2,7 @@ import type { Activity } from '../activities/activity.entity';
 import type { ActivityResult } from '../activities/activity-result.entity';
 import type { AccountGroup } from '../budget/account-group.entity';
 import type { AccountGroupResult } from '../budget/account-group-result.entity';
-import { accountTable, budgetCompliance, guideRate, OperatingAreaTable, operatingAreaTable } from '../budget/budget.calc';
+import { AccountTable, accountTable, budgetCompliance, guideRate, OperatingAreaTable, operatingAreaTable } from '../budget/budget.calc';
 import { forecastAccuracyTable } from '../budget/forecast-accuracy.calc';
 import type { OperatingArea } from '../budget/operating-area.entity';
 import type { OperatingAreaResult } from '../budget/operating-area-result.entity';
@@ -255,7 +255,28 @@ export function indicatorFollowup(
   };
 }
 
-function areaTableOf(plan: Pick<PlanRows, 'operatingAreas'>, rows: Pick<PeriodRows, 'operatingAreaResults'>): OperatingAreaTable {
+/** The driftbudget's table of one period from its rows (also the import's reconciliation check). */
+export function accountTableOf(plan: Pick<PlanRows, 'accountGroups'>, rows: Pick<PeriodRows, 'period' | 'accountGroupResults'>): AccountTable {
+  const groupResultOf = indexBy(rows.accountGroupResults, (r) => r.accountGroupId);
+  return accountTable(
+    rows.period,
+    plan.accountGroups.map((g) => {
+      const r = groupResultOf.get(g.id);
+      return {
+        name: g.name,
+        type: g.type,
+        budget: g.budget,
+        forecast: r?.forecast ?? null,
+        actual: r?.actual ?? null,
+        previousYearBudget: r?.previousYearBudget ?? null,
+        previousYearActual: r?.previousYearActual ?? null,
+      };
+    }),
+  );
+}
+
+/** The verksamhetsområden's table of one period from its rows (also the import's reconciliation check). */
+export function areaTableOf(plan: Pick<PlanRows, 'operatingAreas'>, rows: Pick<PeriodRows, 'operatingAreaResults'>): OperatingAreaTable {
   const resultOf = indexBy(rows.operatingAreaResults, (r) => r.operatingAreaId);
   return operatingAreaTable(
     plan.operatingAreas.map((a) => {
@@ -296,22 +317,7 @@ export function forecastSeries(plan: Pick<PlanRows, 'operatingAreas'>, periods: 
 }
 
 function budgetFollowup(plan: PlanRows, rows: PeriodRows, t2: PeriodRows | null): BudgetFollowup {
-  const groupResultOf = indexBy(rows.accountGroupResults, (r) => r.accountGroupId);
-  const table = accountTable(
-    rows.period,
-    plan.accountGroups.map((g) => {
-      const r = groupResultOf.get(g.id);
-      return {
-        name: g.name,
-        type: g.type,
-        budget: g.budget,
-        forecast: r?.forecast ?? null,
-        actual: r?.actual ?? null,
-        previousYearBudget: r?.previousYearBudget ?? null,
-        previousYearActual: r?.previousYearActual ?? null,
-      };
-    }),
-  );
+  const table = accountTableOf(plan, rows);
   const areaTable = areaTableOf(plan, rows);
   const areaResultOf = indexBy(rows.operatingAreaResults, (r) => r.operatingAreaId);
   const areaComments = plan.operatingAreas.flatMap((area, i) => {

@@ -1,10 +1,11 @@
-import { accountTable, operatingAreaTable } from '../budget/budget.calc';
 import { Period } from '../common/period';
 import { formatMnkr, formatNumber } from '../common/vocabulary';
 import {
   AccountGroupResultRow,
   AccountGroupRow,
   OperatingAreaResultRow,
+  accountTableOf,
+  areaTableOf,
   OperatingAreaRowInput,
   reconcile,
 } from '../followup/assemble-followup.calc';
@@ -22,29 +23,8 @@ export interface BudgetRows {
  * succeeds: printed tables are often rounded). Null when they agree.
  */
 export function reconciliationWarning(period: Period, rows: BudgetRows): string | null {
-  const groupResultOf = new Map(rows.groupResults.map((r) => [r.accountGroupId, r]));
-  const areaResultOf = new Map(rows.areaResults.map((r) => [r.operatingAreaId, r]));
-  const net = accountTable(
-    period,
-    rows.groups.map((g) => {
-      const r = groupResultOf.get(g.id);
-      return {
-        name: g.name,
-        type: g.type,
-        budget: g.budget,
-        forecast: r?.forecast ?? null,
-        actual: r?.actual ?? null,
-        previousYearBudget: null,
-        previousYearActual: null,
-      };
-    }),
-  ).net;
-  const total = operatingAreaTable(
-    rows.areas.map((a) => {
-      const r = areaResultOf.get(a.id);
-      return { name: a.name, previousYearActual: a.previousYearActual, budget: a.budget, forecast: r?.forecast ?? null, adjustment: null };
-    }),
-  ).total;
+  const net = accountTableOf({ accountGroups: rows.groups }, { period, accountGroupResults: rows.groupResults }).net;
+  const total = areaTableOf({ operatingAreas: rows.areas }, { operatingAreaResults: rows.areaResults }).total;
   const difference = reconcile(net, total, period);
   if (!difference) return null;
   const yearColumn = period === 'VB' ? 'bokslut' : 'prognos';
