@@ -7,7 +7,7 @@ import { IDENTITY_PROVIDER, IdentityProvider } from '../auth/identity-provider';
 import { AuthenticatedRequest, CurrentPrincipal, Public, Requires } from '../auth/permission.decorator';
 import { Principal } from '../auth/principal';
 import { SessionsService } from '../auth/sessions.service';
-import { BoardsService } from '../boards/boards.service';
+import { BoardsService, WorkflowAction } from '../boards/boards.service';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { PeriodAddress, PeriodAddressParam } from '../common/params';
 import { PERIODS, periodName } from '../common/period';
@@ -18,6 +18,18 @@ import { allGoals, completenessOf, fieldValue, goalView, indicatorView, keyFigur
 import { parseSwedishNumber } from './swedish-number';
 
 type Form = Record<string, string | undefined>;
+
+/** The confirmation shown on the overview after a workflow step (?klart=…). */
+const WORKFLOW_DONE = {
+  inlamnad: 'Perioden är inlämnad för godkännande.',
+  godkand: 'Perioden är godkänd och låst för ändringar.',
+  oppnad: 'Perioden är öppnad igen; skälet är sparat i ändringsloggen.',
+} as const;
+
+/** A time as Swedish readers write it: 2017-05-12 14:03. */
+function swedishDateTime(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(at);
+}
 
 const NUMBER_FIELDS = [
   { key: 'outcome', label: 'Periodens utfall' },
@@ -106,9 +118,63 @@ export class WebController {
 
   @Get('namnder/:board/:year/:period')
   @Requires('read')
-  async overview(@PeriodAddressParam() at: PeriodAddress, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response) {
+  async overview(
+    @PeriodAddressParam() at: PeriodAddress, @Query('klart') done: string | undefined,
+    @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response,
+  ) {
+    const notice = done && done in WORKFLOW_DONE ? WORKFLOW_DONE[done as keyof typeof WORKFLOW_DONE] : undefined;
+    await this.renderOverview(at, principal, req, res, { notice });
+  }
+
+  @Post('namnder/:board/:year/:period/lamna-in')
+  @Requires('submit')
+  async submitPeriod(@PeriodAddressParam() at: PeriodAddress, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response) {
+    await this.workflowStep(at, 'submit', principal, req, res);
+  }
+
+  @Post('namnder/:board/:year/:period/godkann')
+  @Requires('approve')
+  async approvePeriod(@PeriodAddressParam() at: PeriodAddress, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response) {
+    await this.workflowStep(at, 'approve', principal, req, res);
+  }
+
+  @Post('namnder/:board/:year/:period/oppna-igen')
+  @Requires('admin')
+  async reopenPeriod(
+    @PeriodAddressParam() at: PeriodAddress, @Body() form: Form,
+    @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response,
+  ) {
+    await this.workflowStep(at, 'reopen', principal, req, res, form.reason ?? '');
+  }
+
+  /**
+   * One step of the period's workflow from the overview's buttons, through the same
+   * transition (and audit) as the API. A refused step shows the overview again with the
+   * reason: a missing skäl beside its field (400), a step the state does not allow (409).
+   */
+  private async workflowStep(at: PeriodAddress, action: WorkflowAction, principal: Principal, req: AuthenticatedRequest, res: Response, reason?: string) {
+    try {
+      await this.boards.transition(at.board, at.year, at.period, action, { username: principal.username, source: 'web' }, reason);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === DomainErrorCode.InvalidInput) {
+        return this.renderOverview(at, principal, req, res.status(400), { reasonError: error.errors[0]?.message ?? error.message, reason });
+      }
+      if (error.code === DomainErrorCode.Conflict) return this.renderOverview(at, principal, req, res.status(409), { refused: error.message });
+      throw error;
+    }
+    const done = { submit: 'inlamnad', approve: 'godkand', reopen: 'oppnad' }[action];
+    return res.redirect(303, `/namnder/${encodeURIComponent(at.board)}/${at.year}/${at.period}?klart=${done}`);
+  }
+
+  private async renderOverview(
+    at: PeriodAddress, principal: Principal, req: AuthenticatedRequest, res: Response,
+    state: { notice?: string; refused?: string; reasonError?: string; reason?: string },
+  ) {
     const f = await this.followup.getReportedFollowup(at.board, at.year, at.period);
     const api = `/api/boards/${encodeURIComponent(f.board.code)}/years/${at.year}/periods/${at.period}`;
+    const base = `/namnder/${encodeURIComponent(f.board.code)}/${at.year}/${at.period}`;
+    const auditApi = `/api/boards/${encodeURIComponent(f.board.code)}/years/${at.year}`;
     res.render('overview', {
       ...this.common(principal, req),
       title: `${f.title} – ${f.board.name}`,
@@ -118,7 +184,21 @@ export class WebController {
       completeness: completenessOf(f),
       api,
       canWrite: principal.can('write', f.board.code) && !f.locked,
-      entryHref: `/namnder/${encodeURIComponent(f.board.code)}/${at.year}/${at.period}/indikatorer`,
+      entryHref: `${base}/indikatorer`,
+      workflow: {
+        ...state,
+        submittedAt: f.submittedAt ? swedishDateTime(f.submittedAt) : null,
+        approvedAt: f.approvedAt ? swedishDateTime(f.approvedAt) : null,
+        canSubmit: f.state === 'open' && principal.can('submit', f.board.code),
+        canApprove: f.state !== 'approved' && principal.can('approve', f.board.code),
+        canReopen: f.state !== 'open' && principal.can('admin', f.board.code),
+        submitAction: `${base}/lamna-in`,
+        approveAction: `${base}/godkann`,
+        reopenAction: `${base}/oppna-igen`,
+      },
+      audit: principal.can('audit', f.board.code)
+        ? { xlsx: `${auditApi}/audit.xlsx?period=${at.period}`, csv: `${auditApi}/audit.csv?period=${at.period}` }
+        : null,
       charts: [
         { src: `${api}/charts/goal-fulfilment.png`, alt: 'Diagram: antal mål per bedömning och flaggade bedömningar' },
         { src: `${api}/charts/indicators.png`, alt: 'Diagram: indikatorernas utfall, prognos och årsmål' },
