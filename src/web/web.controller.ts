@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Response } from 'express';
-import { credentialOf, csrfTokenOf, SESSION_COOKIE } from '../auth/auth.guard';
+import { credentialOf, SESSION_COOKIE } from '../auth/auth.guard';
 import { IDENTITY_PROVIDER, IdentityProvider } from '../auth/identity-provider';
 import { AuthenticatedRequest, CurrentPrincipal, Public, Requires } from '../auth/permission.decorator';
 import { Principal } from '../auth/principal';
@@ -10,10 +10,11 @@ import { SessionsService } from '../auth/sessions.service';
 import { BoardsService, WorkflowAction } from '../boards/boards.service';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { PeriodAddress, PeriodAddressParam } from '../common/params';
-import { PERIODS, periodName } from '../common/period';
+import { PERIODS } from '../common/period';
 import { CorrectionsService, IndicatorValues } from '../followup/corrections.service';
 import { FollowupService } from '../followup/followup.service';
 import { IndicatorFollowup } from '../followup/period-followup';
+import { pageCommon } from './page-context';
 import { allGoals, completenessOf, fieldValue, goalView, indicatorView, keyFigures } from './page-models';
 import { parseSwedishNumber } from './swedish-number';
 
@@ -185,6 +186,8 @@ export class WebController {
       api,
       canWrite: principal.can('write', f.board.code) && !f.locked,
       entryHref: `${base}/indikatorer`,
+      goalsHref: `${base}/mal`,
+      budgetHref: `${base}/budget`,
       workflow: {
         ...state,
         submittedAt: f.submittedAt ? swedishDateTime(f.submittedAt) : null,
@@ -304,9 +307,7 @@ export class WebController {
     });
   }
 
-  /** What every signed-in page needs: who is signed in, the CSRF token for its forms. */
   private common(principal: Principal, req: AuthenticatedRequest) {
-    const credential = credentialOf(req);
-    return { username: principal.username, csrf: credential ? csrfTokenOf(credential.token) : '', periodName };
+    return pageCommon(principal, req);
   }
 }

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BoardsModule } from '../boards/boards.module';
 import { FollowupModule } from '../followup/followup.module';
+import { BudgetPagesController } from './budget-pages.controller';
+import { GoalPagesController } from './goal-pages.controller';
 import { WebController } from './web.controller';
 
 /** The web pages for controllers, managers and auditors (SPEC 8), over the same services as the API. */
 @Module({
   imports: [AuthModule, BoardsModule, FollowupModule],
-  controllers: [WebController],
+  controllers: [WebController, GoalPagesController, BudgetPagesController],
 })
 export class WebModule {}
