@@ -14,7 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENS = join(__dirname, '..', 'test-output', 'screens');
 const PERIOD = '/namnder/SON/2017/T1';
 
-describe('goals, activities and budget pages in a browser (SPEC 8)', () => {
+describe('goals, activities, budget and texts pages in a browser (SPEC 8)', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -25,7 +25,7 @@ describe('goals, activities and budget pages in a browser (SPEC 8)', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     const users = t.app.get(UsersService);
-    for (const name of ['greta', 'gunnar', 'gun', 'gustav']) await users.add(name, 'controller', ['SON'], TEST_PASSWORD);
+    for (const name of ['greta', 'gunnar', 'gun', 'gustav', 'tove', 'tage']) await users.add(name, 'controller', ['SON'], TEST_PASSWORD);
     await users.add('rebecka.revisor', 'auditor', ['SON'], TEST_PASSWORD);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -145,19 +145,85 @@ describe('goals, activities and budget pages in a browser (SPEC 8)', () => {
     await second.context().close();
   });
 
-  it('an auditor reads both pages without edit controls and is refused (403) when posting anyway', async () => {
+  it('a controller writes the summary, adds a section and empties another, and the report\'s texts follow', async () => {
+    const page = await signedIn('tove', '/texter', 375);
+    const summary = page.locator('form#text-summary');
+    await expect(summary.getByLabel('Sammanfattande analys').inputValue()).resolves.toMatch(/^Förvaltningens verksamheter har under tertialet/);
+    await summary.getByLabel('Sammanfattande analys').fill('Nämnden bedömer att årets mål i huvudsak nås.\n\nEkonomin är i balans; <b>ingen</b> markup blir kod.');
+    await summary.getByRole('button', { name: 'Spara Sammanfattande analys' }).click();
+    await page.waitForURL(/sparad=text-summary/);
+    await expect(page.locator('form#text-summary').getByRole('status').textContent()).resolves.toBe('Sparat.');
+
+    const added = page.locator('form#text-nytt');
+    await added.getByLabel('Rubrik').fill('Personal och kompetensförsörjning');
+    await added.getByLabel('Text').fill('Sjukfrånvaron har minskat till 6,1 %.');
+    await added.getByRole('button', { name: 'Lägg till avsnittet' }).click();
+    await page.waitForURL(/sparad=avsnitt-personal-och-kompetensforsorjning/);
+
+    const other = page.locator('form', { has: page.locator('input[name=heading][value="Övrigt"]') });
+    await other.getByLabel('Text under Övrigt').fill('');
+    await other.getByRole('button', { name: 'Spara Övrigt' }).click();
+    await page.waitForURL(/sparad=avsnitt-ovrigt/);
+    await page.screenshot({ path: join(SCREENS, 'texter-375.png') });
+
+    const texts = (await period()).texts as { summary: string; sections: { heading: string; text: string }[] };
+    expect(texts.summary).toBe('Nämnden bedömer att årets mål i huvudsak nås.\n\nEkonomin är i balans; <b>ingen</b> markup blir kod.');
+    const headings = texts.sections.map((x) => x.heading);
+    expect(headings).not.toContain('Övrigt');
+    expect(headings[headings.length - 1]).toBe('Personal och kompetensförsörjning');
+    expect(texts.sections[texts.sections.length - 1].text).toBe('Sjukfrånvaron har minskat till 6,1 %.');
+    // What was typed is shown as text, never as markup.
+    await page.goto(`${base}${PERIOD}/texter`);
+    expect(await page.locator('main b').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a new section needs a heading of its own, and a stale text shows the other person\'s words', async () => {
+    const first = await signedIn('tage', '/texter');
+    const second = await signedIn('gustav', '/texter');
+    const before = await t.rowCounts();
+    const added = first.locator('form#text-nytt');
+    await added.getByLabel('Rubrik').fill('Investeringar');
+    await added.getByLabel('Text').fill('Dubblett');
+    await added.getByRole('button', { name: 'Lägg till avsnittet' }).click();
+    await expect(first.locator('#text-nytt-heading-error').textContent()).resolves.toBe('Rubrik: det finns redan ett avsnitt som heter "Investeringar".');
+    await expect(first.locator('form#text-nytt').getByLabel('Text').inputValue()).resolves.toBe('Dubblett');
+    expect(await t.rowCounts()).toEqual(before);
+
+    await first.goto(`${base}${PERIOD}/texter`);
+    const comment = (page: Page) => page.locator('form#text-budgetComment');
+    await comment(first).getByLabel('Kommentar till driftbudgeten').fill('Utfallet till och med april är 316,5 mnkr.');
+    await comment(first).getByRole('button', { name: 'Spara Kommentar till driftbudgeten' }).click();
+    await first.waitForURL(/sparad=text-budgetComment/);
+    await comment(second).getByLabel('Kommentar till driftbudgeten').fill('Min egen version.');
+    await comment(second).getByRole('button', { name: 'Spara Kommentar till driftbudgeten' }).click();
+    await expect(comment(second).locator('.conflict').textContent()).resolves.toContain('Utfallet till och med april är 316,5 mnkr.');
+    await expect(comment(second).getByLabel('Kommentar till driftbudgeten').inputValue()).resolves.toBe('Min egen version.');
+    expect((await period()).texts.budgetComment).toBe('Utfallet till och med april är 316,5 mnkr.');
+    // Saving again from the conflict replaces the other person's text.
+    await comment(second).getByRole('button', { name: 'Spara Kommentar till driftbudgeten' }).click();
+    await second.waitForURL(/sparad=text-budgetComment/);
+    expect((await period()).texts.budgetComment).toBe('Min egen version.');
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('an auditor reads the pages without edit controls and is refused (403) when posting anyway', async () => {
     const page = await signedIn('rebecka.revisor', '/mal');
     expect(await page.locator('main form').count()).toBe(0);
     await expect(page.locator('#mal-1\\.1 .assessment-text').textContent()).resolves.toBe('Uppfylls helt');
     await page.goto(`${base}${PERIOD}/budget`);
     expect(await page.locator('main form').count()).toBe(0);
     expect(await page.locator('table.cards tbody tr').count()).toBe(11);
+    await page.goto(`${base}${PERIOD}/texter`);
+    expect(await page.locator('main form').count()).toBe(0);
     const csrf = await page.locator('header input[name=_csrf]').inputValue();
     const before = await t.rowCounts();
     const posts = [
       [`${PERIOD}/mal/1.1`, { assessment: 'none' }],
       [`${PERIOD}/aktiviteter/SON-A01`, { deviation: 'true' }],
       [`${PERIOD}/budget`, { area: 'Barn och ungdom', forecast: '1' }],
+      [`${PERIOD}/texter`, { which: 'summary', text: 'Revisorns text' }],
     ] as const;
     for (const [path, form] of posts) {
       const refused = await page.request.post(`${base}${path}`, { form: { _csrf: csrf, ...form }, maxRedirects: 0 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActivitiesService } from '../activities/activities.service';
 import { Actor, auditedTransaction } from '../audit/audit-actor';
+import { PeriodTextsService, textDigest } from './period-texts.service';
 import { BoardsService, PlanYearRef } from '../boards/boards.service';
 import { FollowupPeriod } from '../boards/followup-period.entity';
 import { BudgetService } from '../budget/budget.service';
@@ -71,6 +72,7 @@ export class CorrectionsService {
     private readonly indicators: IndicatorsService,
     private readonly activities: ActivitiesService,
     private readonly budget: BudgetService,
+    private readonly texts: PeriodTextsService,
   ) {}
 
   async correctIndicator(
@@ -175,6 +177,35 @@ export class CorrectionsService {
             .operatingAreas,
       };
     }, ifMatch);
+  }
+
+  /**
+   * One narrative text of an open period (SPEC 2.2): `summary`, `budgetComment` or a section
+   * by its heading. `startedFrom` is the digest of the text the person began editing
+   * (textDigest); when the text has changed since, nothing is saved (412 with the current
+   * text). An empty text removes it.
+   */
+  async correctText(
+    at: PeriodAddress, text: { key: 'summary' | 'budgetComment' } | { section: string }, value: string | null, startedFrom: string | null, actor: Actor,
+  ): Promise<{ text: string | null }> {
+    const key = 'key' in text ? text.key : `section:${text.section}`;
+    const heading = 'key' in text ? null : text.section;
+    return auditedTransaction(this.dataSource, actor, async (manager) => {
+      const ref = await this.boards.findPlanYear(at.board, at.year, manager);
+      const period: FollowupPeriod = await this.boards.existingPeriodForWriting(manager, ref, at.period);
+      const current = (await this.texts.findByPeriod(period.id, manager)).find((r) => r.key === key)?.text ?? null;
+      if (startedFrom !== null && startedFrom !== textDigest(current)) {
+        throw new DomainError(
+          DomainErrorCode.StaleVersion,
+          `Texten har ändrats sedan du började skriva. Ingenting har sparats; här är den aktuella texten.`,
+          [],
+          { current: { text: current } },
+        );
+      }
+      const stats = await this.texts.writeText(manager, period.id, key, heading, value);
+      await this.boards.markChanged(manager, period, [stats]);
+      return { text: value !== null && value.trim() !== '' ? value : null };
+    });
   }
 
   /** The shared steps: the period (404/409), the version (412), the rules (400), the audited write. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SyncStats, syncRows } from '../common/sync-rows';
@@ -38,4 +39,26 @@ export class PeriodTextsService {
     });
     return stats;
   }
+
+  /**
+   * Writes one text of a period (the summary, the budget comment or a section) as a person
+   * edits it: a changed text is updated, a new one added after the others, an empty one
+   * removed. Audited like every synced row (the caller's transaction carries the actor).
+   */
+  async writeText(manager: EntityManager, followupPeriodId: number, key: string, heading: string | null, text: string | null): Promise<SyncStats> {
+    const all = await this.findByPeriod(followupPeriodId, manager);
+    const existing = all.filter((r) => r.key === key);
+    const position = existing[0]?.position ?? all.reduce((max, r) => Math.max(max, r.position + 1), 0);
+    const incoming = text !== null && text.trim() !== '' ? [{ followupPeriodId, key, heading, text, position }] : [];
+    const { stats } = await syncRows(manager, PeriodText, existing, incoming, (r) => r.key!, { removeMissing: true });
+    return stats;
+  }
+}
+
+/**
+ * What a text's form remembers of the text it was opened with: its digest. Texts carry no row
+ * version, so a stale form is found by the text itself having changed since.
+ */
+export function textDigest(text: string | null): string {
+  return createHash('sha256').update(text ?? '').digest('hex').slice(0, 32);
 }

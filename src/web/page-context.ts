@@ -18,9 +18,12 @@ export function periodPath(at: { board: string; year: number; period: string } |
   return `/namnder/${encodeURIComponent(at.board)}/${at.year}/${at.period}`;
 }
 
-/** Optional free text from a form: empty is null (cleared); too long is an error message. */
+/**
+ * Optional free text from a form: empty is null (cleared); too long is an error message.
+ * Browsers send a textarea's line breaks as CRLF; the texts keep the LF the import uses.
+ */
 export function formText(text: string | undefined, label: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  const value = text ?? '';
+  const value = (text ?? '').replace(/\r\n?/g, '\n');
   if (value.length > MAX_TEXT_LENGTH) return { ok: false, message: `${label}: högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')} tecken.` };
   return { ok: true, value: value.trim() === '' ? null : value };
 }

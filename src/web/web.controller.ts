@@ -14,7 +14,7 @@ import { PERIODS } from '../common/period';
 import { CorrectionsService, IndicatorValues } from '../followup/corrections.service';
 import { FollowupService } from '../followup/followup.service';
 import { IndicatorFollowup } from '../followup/period-followup';
-import { pageCommon } from './page-context';
+import { formText, pageCommon } from './page-context';
 import { allGoals, completenessOf, fieldValue, goalView, indicatorView, keyFigures } from './page-models';
 import { parseSwedishNumber } from './swedish-number';
 
@@ -188,6 +188,7 @@ export class WebController {
       entryHref: `${base}/indikatorer`,
       goalsHref: `${base}/mal`,
       budgetHref: `${base}/budget`,
+      textsHref: `${base}/texter`,
       workflow: {
         ...state,
         submittedAt: f.submittedAt ? swedishDateTime(f.submittedAt) : null,
@@ -235,7 +236,9 @@ export class WebController {
       if (parsed.ok) values[key] = parsed.value;
       else fieldErrors[key] = `${label}: ${parsed.message}`;
     }
-    values.analysis = (form.analysis ?? '').trim() === '' ? null : (form.analysis ?? '');
+    const analysis = formText(form.analysis, 'Analys');
+    if (analysis.ok) values.analysis = analysis.value;
+    else fieldErrors.analysis = analysis.message;
     const version = Number(form.version);
     const typed = { code, form, fieldErrors };
     if (Object.keys(fieldErrors).length > 0) {

@@ -4,11 +4,12 @@ import { BoardsModule } from '../boards/boards.module';
 import { FollowupModule } from '../followup/followup.module';
 import { BudgetPagesController } from './budget-pages.controller';
 import { GoalPagesController } from './goal-pages.controller';
+import { TextPagesController } from './text-pages.controller';
 import { WebController } from './web.controller';
 
 /** The web pages for controllers, managers and auditors (SPEC 8), over the same services as the API. */
 @Module({
   imports: [AuthModule, BoardsModule, FollowupModule],
-  controllers: [WebController, GoalPagesController, BudgetPagesController],
+  controllers: [WebController, GoalPagesController, BudgetPagesController, TextPagesController],
 })
 export class WebModule {}
