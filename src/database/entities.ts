@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AccessAuditEntry } from '../auth/access-audit-entry.entity';
 import { AuthToken } from '../auth/auth-token.entity';
 import { UserGrant } from '../auth/user-grant.entity';
 import { AppUser } from '../auth/user.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   AuthToken,
   AuditEntry,
   PeriodText,
+  AccessAuditEntry,
 ];

@@ -10,7 +10,7 @@ export const MAX_TEXT_LENGTH = 50_000;
 /** What every signed-in page needs: who is signed in, the CSRF token for its forms. */
 export function pageCommon(principal: Principal, req: AuthenticatedRequest) {
   const credential = credentialOf(req);
-  return { username: principal.username, csrf: credential ? csrfTokenOf(credential.token) : '', periodName };
+  return { username: principal.username, isAdmin: principal.isAdmin, csrf: credential ? csrfTokenOf(credential.token) : '', periodName };
 }
 
 /** The path of a period's overview page; its entry pages hang below it. */
