@@ -161,5 +161,5 @@ export const DERIVATIONS: Partial<Record<BudgetField, Derivation>> = {
 };
 
 /** The placeholders a template text may use, e.g. "Budget {year}". */
-export const PLACEHOLDERS = ['board', 'boardCode', 'year', 'previousYear', 'reportTitle', 'generatedDate', 'monthName'] as const;
+export const PLACEHOLDERS = ['board', 'boardCode', 'year', 'previousYear', 'reportTitle', 'generatedDate', 'monthName', 'periodMonths'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];

@@ -1,5 +1,5 @@
 import { son2017T1 } from '../../test/support/report-fixtures';
-import { fillText, placeholderValues, swedishDate } from './report-text';
+import { fillText, periodMonths, placeholderValues, swedishDate } from './report-text';
 
 describe('swedishDate', () => {
   it.each([
@@ -21,8 +21,22 @@ describe('fillText', () => {
     ['Prognos {year}', 'Prognos 2017'],
     ['Skapad {generatedDate}', 'Skapad 23 november 2026'],
     ['{boardCode}', 'SON'],
+    ['Uppföljning {periodMonths} {year}', 'Uppföljning januari–april 2017'],
     ['Utan platshållare', 'Utan platshållare'],
   ])('%s → %s', (pattern, expected) => {
     expect(fillText(pattern, values)).toBe(expected);
+  });
+});
+
+describe('periodMonths: the months a report covers, as its title block names them', () => {
+  it.each([
+    [1, 'januari'], // M01: one month, not "januari–januari"
+    [2, 'januari–februari'],
+    [4, 'januari–april'], // T1
+    [8, 'januari–augusti'], // T2
+    [9, 'januari–september'], // M09
+    [12, 'januari–december'], // VB
+  ])('%i months → %s', (months, expected) => {
+    expect(periodMonths(months)).toBe(expected);
   });
 });

@@ -16,6 +16,11 @@ export function swedishDate(date: Date): string {
   return `${part('day')} ${MONTHS[part('month') - 1]} ${part('year')}`;
 }
 
+/** The months from January to the period's last: "januari–april", or "januari" alone. */
+export function periodMonths(months: number): string {
+  return months === 1 ? MONTHS[0] : `${MONTHS[0]}–${MONTHS[months - 1]}`;
+}
+
 /** What the placeholders of a template stand for in one board's report for one period. */
 export function placeholderValues(followup: PeriodFollowup, generatedAt: Date | null): Record<Placeholder, string> {
   return {
@@ -27,6 +32,8 @@ export function placeholderValues(followup: PeriodFollowup, generatedAt: Date | 
     generatedDate: generatedAt ? swedishDate(generatedAt) : '',
     // The last month the period covers: "september" for M09, "april" for T1.
     monthName: MONTHS[monthsElapsed(followup.period) - 1],
+    // The months the period covers: "januari–september" for M09, just "januari" for M01.
+    periodMonths: periodMonths(monthsElapsed(followup.period)),
   };
 }
 
