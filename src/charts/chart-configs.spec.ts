@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { ChartDataset } from 'chart.js';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
+import { son2017Vb, withReliability } from '../../test/support/report-fixtures';
 import { CHART_KINDS } from './chart-kinds';
 import { formatCount, formatDeviation, formatMnkr, formatPercent, formatShare } from './chart-format';
 import {
@@ -139,8 +140,34 @@ describe('Årsprognos månad för månad', () => {
   });
 });
 
+describe('Prognos T1 → T2 → utfall', () => {
+  it('draws Nämnden totalt\'s and the most-missed indicators\' difference from the outcome per period, ending at 0', () => {
+    const chart = chartSpec(withReliability(son2017Vb()), 'forecast-accuracy');
+    expect(chart.title).toBe('Prognos T1 → T2 → utfall');
+    expect(chart.configuration.data.labels).toEqual(['T1', 'T2', 'Utfall']);
+    const datasets = datasetsOf(chart);
+    expect(datasets.map((d) => d.label)).toEqual([
+      'Nämnden totalt, netto (% av budget)',
+      'SON-I07 Andelen försökslägenheter som övergått till eget kontrakt (% av årsmålet)',
+      'SON-I08 Antal hemlösa (% av årsmålet)',
+    ]);
+    // Nämnden totalt: 5,1 / 1 215,4 = 0,4196 %, 7,0 / 1 215,4 = 0,5759 %.
+    expect(datasets[0].data[0]).toBeCloseTo(0.4196, 4);
+    expect(datasets[0].data[1]).toBeCloseTo(0.5759, 4);
+    expect(datasets[0].data[2]).toBe(0);
+    expect(datasets[1].data).toEqual([32, 8, 0]);
+    expect(datasets[2].data[0]).toBeNull(); // no T1 prognos
+    expect(datasets[2].data[1]).toBeCloseTo(1.7544, 4); // 50 / 2 850
+  });
+
+  it('says so when no earlier period had a prognos', () => {
+    const chart = chartSpec(son2017Vb(), 'forecast-accuracy');
+    expect(datasetsOf(chart)).toEqual([]);
+  });
+});
+
 describe('every chart', () => {
-  const followup = withForecastSeries();
+  const followup = withReliability(withForecastSeries());
   it.each(CHART_KINDS.map((kind) => [kind]))('%s: Swedish title with the report and board, white background, A4 width', (kind) => {
     const chart = chartSpec(followup, kind);
     expect(chart.kind).toBe(kind);

@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartDataset, ChartOptions, Plugin } from 'chart.js';
 import { kronorToMnkr } from '../common/money';
-import { monthsElapsed } from '../common/period';
+import { monthsElapsed, PERIODS, periodShortLabel } from '../common/period';
+import { indicatorsThatMovedMost } from '../followup/forecast-reliability.calc';
 import { AccountRow } from '../budget/budget.calc';
 import { ASSESSMENT_LABELS, AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
@@ -684,7 +685,68 @@ export function forecastSeriesChart(followup: PeriodFollowup): ChartSpec {
   return spec('forecast-series', title, 760, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
 }
 
+/** How many indicators the forecast accuracy chart shows beside the net budget. */
+export const ACCURACY_CHART_INDICATORS = 4;
+
+/**
+ * "Prognos T1 → T2 → utfall" (verksamhetsberättelse): how far each earlier period's
+ * prognos was from the year's outcome, in % of the budget for Nämnden totalt's net cost and
+ * in % of the årsmål for the indicators whose prognoses missed most, ending at 0 (utfallet).
+ * A line above 0 forecast more than the outcome, below 0 less.
+ */
+export function forecastAccuracyChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Prognos T1 → T2 → utfall';
+  const subtitle = [
+    reportLine(followup),
+    'Prognosens skillnad mot årets utfall: Nämnden totalt i % av budgeten, indikatorerna i % av årsmålet',
+  ];
+  const reliability = followup.forecastReliability;
+  const total = reliability?.lines.at(-1);
+  const indicators = reliability ? indicatorsThatMovedMost(reliability.indicators, ACCURACY_CHART_INDICATORS) : [];
+  const periods = [...new Set([...(reliability?.periods ?? []).map((p) => p.period), ...(indicators.length > 0 ? (['T1', 'T2'] as const) : [])])]
+    .sort((a, b) => PERIODS.indexOf(a) - PERIODS.indexOf(b));
+  if (!reliability || periods.length === 0 || ((total?.points.length ?? 0) === 0 && indicators.length === 0)) {
+    return emptySpec('forecast-accuracy', title, subtitle, 'Det finns inga prognoser från årets tidigare perioder att jämföra med utfallet.');
+  }
+  const labels = [...periods.map((p) => periodShortLabel(p)), 'Utfall'];
+  const percent = (share: number | null | undefined) => (share === null || share === undefined ? null : clean(share * 100));
+  const datasets: ChartDataset<'line', (number | null)[]>[] = [];
+  if (total && total.points.length > 0) {
+    datasets.push({
+      type: 'line',
+      label: 'Nämnden totalt, netto (% av budget)',
+      data: [...periods.map((p) => percent(total.points.find((x) => x.period === p)?.errorShare)), 0],
+      borderColor: COLOURS.target,
+      backgroundColor: COLOURS.target,
+      borderWidth: 5,
+      pointRadius: 6,
+      spanGaps: true,
+    });
+  }
+  indicators.forEach((indicator, i) => {
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+    datasets.push({
+      type: 'line',
+      label: `${wrapLabel(`${indicator.code} ${indicator.name.trim().replace(/\.$/, '')}`, 80, 1)[0]} (% av årsmålet)`,
+      data: [...periods.map((p) => percent(indicator.forecasts.find((f) => f.period === p)?.errorShare)), 0],
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: 2,
+      pointRadius: 4,
+      borderDash: [6, 3],
+      spanGaps: true,
+    });
+  });
+  const options: ChartOptions<'line'> = {
+    layout: { padding: PADDING },
+    plugins: commonPlugins(title, subtitle, true),
+    scales: { y: valueAxis('procent', (v) => formatPercent(v, 1)) },
+  };
+  return spec('forecast-accuracy', title, 820, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
+}
+
 const BUILDERS: Record<ChartKind, (followup: PeriodFollowup) => ChartSpec> = {
+  'forecast-accuracy': forecastAccuracyChart,
   'forecast-series': forecastSeriesChart,
   'goal-fulfilment': goalFulfilmentChart,
   indicators: indicatorsChart,

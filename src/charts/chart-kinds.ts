@@ -2,7 +2,7 @@
  * The charts of a report (SPEC 5). Each is rendered server-side with chart.js as a PNG,
  * embedded in the workbook's Diagram sheet and served alone over HTTP.
  */
-export const CHART_KINDS = ['goal-fulfilment', 'indicators', 'budget-per-area', 'consumption', 'forecast-series'] as const;
+export const CHART_KINDS = ['goal-fulfilment', 'indicators', 'budget-per-area', 'consumption', 'forecast-series', 'forecast-accuracy'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 /** One rendered chart. */

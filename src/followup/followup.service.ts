@@ -7,8 +7,9 @@ import { Period } from '../common/period';
 import { GoalsService } from '../goals/goals.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { assembleFollowup, forecastSeries, indicatorFollowup, PeriodAreaResults, PeriodRows, PlanRows } from './assemble-followup.calc';
-import { IndicatorFollowup, PeriodFollowup } from './period-followup';
+import { allIndicators, IndicatorFollowup, PeriodFollowup } from './period-followup';
 import { PeriodTextsService } from './period-texts.service';
+import { ForecastReliability, forecastReliability } from './forecast-reliability.calc';
 
 export { LEVEL_LABELS } from '../common/vocabulary';
 
@@ -43,7 +44,29 @@ export class FollowupService {
     const t2 = period === 'VB' ? await this.loadPeriodRows(planYearId, 'T2') : null;
     const followup = assembleFollowup(plan, rows, t2);
     followup.budget.forecastSeries = forecastSeries(plan, await this.loadAreaResults(planYearId), period);
+    followup.forecastReliability = period === 'VB' ? await this.reliabilityOf(plan, followup, planYearId, t2!) : null;
     return followup;
+  }
+
+  /** The verksamhetsberättelse's prognossäkerhet: the year's series and the indicators' T1 and T2 prognoses against the outcome. */
+  private async reliabilityOf(plan: PlanRows, vb: PeriodFollowup, planYearId: number, t2: PeriodRows): Promise<ForecastReliability> {
+    const t1 = await this.loadPeriodRows(planYearId, 'T1');
+    const forecastOf = (rows: PeriodRows) => new Map(rows.indicatorResults.map((r) => [r.indicatorId, r.forecast]));
+    const [t1Forecasts, t2Forecasts] = [forecastOf(t1), forecastOf(t2)];
+    const vbIndicators = new Map(allIndicators(vb.goals).map((i) => [i.code, i]));
+    const table = vb.budget.operatingAreaTable;
+    return forecastReliability(
+      vb.budget.forecastSeries ?? [],
+      [...table.rows.map((r) => r.budget), table.total.budget],
+      plan.indicators.flatMap((indicator) => {
+        const followed = vbIndicators.get(indicator.code);
+        if (!followed) return [];
+        return [{
+          code: indicator.code, name: indicator.name, unit: followed.unit, decimals: followed.decimals, annualTarget: followed.annualTarget,
+          t1Forecast: t1Forecasts.get(indicator.id) ?? null, t2Forecast: t2Forecasts.get(indicator.id) ?? null, outcome: followed.outcome,
+        }];
+      }),
+    );
   }
 
   /** Every period's prognoser per verksamhetsområde, for the årsprognos month by month. */

@@ -1,6 +1,7 @@
 import { Period } from '../common/period';
 import { AccountTable, OperatingAreaTable } from '../budget/budget.calc';
 import { ForecastAccuracyTable } from '../budget/forecast-accuracy.calc';
+import type { ForecastReliability } from './forecast-reliability.calc';
 import { AssessmentFlag, PeriodState } from '../common/vocabulary';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
@@ -164,4 +165,14 @@ export interface PeriodFollowup {
   texts: ReportTexts;
   goals: GoalFollowup[];
   budget: BudgetFollowup;
+  /**
+   * In the verksamhetsberättelse: how well every earlier period's prognos foretold the year's
+   * outcome, per verksamhetsområde, Nämnden totalt and indicator; null in other periods.
+   */
+  forecastReliability?: ForecastReliability | null;
+}
+
+/** Every indicator of a goal tree, in the tree's order. */
+export function allIndicators(goals: GoalFollowup[]): IndicatorFollowup[] {
+  return goals.flatMap((g) => [...g.indicators, ...allIndicators(g.children)]);
 }

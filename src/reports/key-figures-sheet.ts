@@ -4,6 +4,7 @@ import { PeriodFollowup } from '../followup/period-followup';
 import { textBlocks } from './report-paragraphs';
 import { setFont } from './report-styles';
 import { KeyFiguresSheetTemplate } from './report-template';
+import { writeForecastSeries } from './forecast-sheets';
 import { addReportSheet, ReportContext, setNumber, setText } from './sheet-layout';
 
 /*
@@ -78,35 +79,4 @@ export function writeKeyFiguresSheet(workbook: Workbook, template: KeyFiguresShe
     row += 1;
   }
   writeForecastSeries(sheet, row + 1, template.amountFormat, ctx.followup);
-}
-
-/**
- * Årsprognos månad för månad: one row per verksamhetsområde and Nämnden totalt, and per
- * reported period of the year so far its prognos and avvikelse (mnkr), as numeric cells.
- */
-function writeForecastSeries(sheet: Worksheet, startRow: number, amountFormat: string, followup: PeriodFollowup): void {
-  const series = followup.budget.forecastSeries ?? [];
-  const points = series.at(-1)?.points ?? [];
-  if (points.length === 0) return;
-  const heading = sheet.getCell(startRow, 1);
-  heading.value = 'Årsprognos månad för månad';
-  setFont(heading, { bold: true, size: 12 });
-  const headerRow = sheet.getRow(startRow + 1);
-  headerRow.getCell(1).value = 'Verksamhetsområde';
-  points.forEach((p, i) => {
-    headerRow.getCell(2 + 2 * i).value = `Prognos ${p.label}`;
-    headerRow.getCell(3 + 2 * i).value = `Avvikelse ${p.label}`;
-    sheet.getColumn(2 + 2 * i).width = Math.max(sheet.getColumn(2 + 2 * i).width ?? 0, 14);
-    sheet.getColumn(3 + 2 * i).width = Math.max(sheet.getColumn(3 + 2 * i).width ?? 0, 14);
-  });
-  for (let c = 1; c <= 1 + 2 * points.length; c++) setFont(headerRow.getCell(c), { bold: true });
-  series.forEach((line, r) => {
-    const row = sheet.getRow(startRow + 2 + r);
-    row.getCell(1).value = line.name;
-    if (r === series.length - 1) setFont(row.getCell(1), { bold: true });
-    line.points.forEach((p, i) => {
-      setNumber(row.getCell(2 + 2 * i), p.forecast === null ? null : kronorToMnkr(p.forecast), amountFormat);
-      setNumber(row.getCell(3 + 2 * i), p.deviation === null ? null : kronorToMnkr(p.deviation), amountFormat);
-    });
-  });
 }

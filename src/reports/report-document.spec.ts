@@ -1,6 +1,6 @@
 import { PeriodFollowup, GoalFollowup } from '../followup/period-followup';
 import { readDocx, ReadDocument } from '../../test/support/docx-reading';
-import { dummyCharts, son2017T1, son2017Vb } from '../../test/support/report-fixtures';
+import { dummyCharts, son2017T1, son2017Vb, withReliability } from '../../test/support/report-fixtures';
 import { buildReportDocument } from './report-document';
 import { loadReportTemplate } from './report-template';
 
@@ -194,5 +194,29 @@ describe('the verksamhetsberättelse document', () => {
     const doc = await build(son2017Vb(), []);
     expect(doc.paragraphs[1].text).toBe('Verksamhetsberättelse 2017');
     expect(doc.paragraphs[2].text).toBe('Helår januari–december 2017');
+  });
+});
+
+describe('the verksamhetsberättelse document\'s Prognossäkerhet', () => {
+  it('prints the board\'s figure per period and the indicators\' prognoses against the outcome', async () => {
+    const doc = await build(withReliability(son2017Vb()), []);
+    const texts = doc.paragraphs.map((p) => p.text);
+    expect(texts).toContain('Prognossäkerhet');
+    // T1: (1 216,2 − 1 211,1) / 1 215,4 = +0,4 %; T2: 7,0 / 1 215,4 = +0,6 %.
+    const board = doc.tables.find((t) => t.rows[0][0] === 'Period' && t.rows[0][4] === 'Prognossäkerhet')!;
+    expect(board.rows.slice(1)).toEqual([
+      ['T1', '1\u00a0216,2', '1\u00a0211,1', '5,1', '+0,4\u00a0%'],
+      ['T2', '1\u00a0218,1', '1\u00a0211,1', '7,0', '+0,6\u00a0%'],
+    ]);
+    const indicators = doc.tables.find((t) => t.rows[0][0] === 'Indikator' && t.rows[0][2] === 'Prognos T1')!;
+    expect(indicators.rows.slice(1)).toEqual([
+      ['SON-I07 Andelen försökslägenheter som övergått till eget kontrakt', '25,0\u00a0%', '28,0\u00a0%', '22,0\u00a0%', '20,0\u00a0%', '+32,0\u00a0%', '+8,0\u00a0%'],
+      ['SON-I08 Antal hemlösa', '2\u00a0850\u00a0st', '', '2\u00a0750\u00a0st', '2\u00a0700\u00a0st', '', '+1,8\u00a0%'],
+    ]);
+  });
+
+  it('is left out without any earlier prognos', async () => {
+    const doc = await build(son2017Vb(), []);
+    expect(doc.paragraphs.map((p) => p.text)).not.toContain('Prognossäkerhet');
   });
 });

@@ -58,6 +58,7 @@ export const DOCUMENT_HEADINGS = {
   areas: 'Nämndens prognos',
   charts: 'Diagram',
   forecastSeries: 'Årsprognos månad för månad',
+  forecastReliability: 'Prognossäkerhet',
 } as const;
 
 const FONT = 'Calibri';
@@ -336,6 +337,7 @@ function economyPart(
     out.push(heading(`${area.name}${deviation}`, 3), ...textParagraphs(area.comment, 4));
   }
   out.push(...forecastSeriesPart(followup));
+  out.push(...forecastReliabilityPart(followup));
   for (const section of texts.sections) {
     out.push(heading(section.heading, 2), ...textParagraphs(section.text, 3));
   }
@@ -373,6 +375,60 @@ function forecastSeriesPart(followup: PeriodFollowup): (Paragraph | Table)[] {
     table(['Verksamhetsområde', ...labels], areaRows, [nameShare, ...labels.map(() => periodShare)], [false, ...labels.map(() => true)]),
     spacer(),
   ];
+}
+
+/** A signed share as the reliability part prints it: +1,2 %, −0,3 %. */
+function signedShare(fraction: number | null): string {
+  if (fraction === null) return '';
+  const text = formatShare(fraction);
+  return fraction > 0 && text !== formatShare(0) ? `+${text}` : text;
+}
+
+/**
+ * Prognossäkerhet (verksamhetsberättelse): Nämnden totalt's prognos of every earlier period
+ * against the year's outcome, the difference and the prognossäkerhet in % of the budget,
+ * then the indicators' T1 and T2 prognoses against their outcome. Left out when no earlier
+ * period had a prognos.
+ */
+function forecastReliabilityPart(followup: PeriodFollowup): (Paragraph | Table)[] {
+  const reliability = followup.forecastReliability;
+  const total = reliability?.lines.at(-1);
+  if (!reliability || ((total?.points.length ?? 0) === 0 && reliability.indicators.length === 0)) return [];
+  const out: (Paragraph | Table)[] = [
+    heading(DOCUMENT_HEADINGS.forecastReliability, 2),
+    new Paragraph({ children: [new TextRun({ text: 'Prognossäkerhet = (prognos − utfall) / budget. Plus betyder att året slutade bättre än prognosen, minus sämre.', italics: true, size: 18 })] }),
+  ];
+  if (total && total.points.length > 0) {
+    const rows = total.points.map((p): CellSpec[] => [
+      { text: p.label },
+      { text: formatMnkr(p.forecast), figure: true },
+      { text: total.outcome === null ? '' : formatMnkr(total.outcome), figure: true },
+      { text: formatMnkr(p.error), figure: true },
+      { text: signedShare(p.errorShare), figure: true, bold: true },
+    ]);
+    out.push(table(['Period', 'Prognos netto (mnkr)', 'Utfall netto (mnkr)', 'Skillnad (mnkr)', 'Prognossäkerhet'], rows, [16, 21, 21, 21, 21], [false, true, true, true, true]), spacer());
+  }
+  if (reliability.indicators.length > 0) {
+    const show = (i: (typeof reliability.indicators)[number], v: number | null) => (v === null ? '' : formatIndicatorValue(v, i.unit, i.decimals));
+    const rows = reliability.indicators.map((i): CellSpec[] => {
+      const of = (period: 'T1' | 'T2') => i.forecasts.find((f) => f.period === period) ?? null;
+      return [
+        { text: `${i.code} ${i.name}` },
+        { text: show(i, i.annualTarget), figure: true },
+        { text: show(i, of('T1')?.forecast ?? null), figure: true },
+        { text: show(i, of('T2')?.forecast ?? null), figure: true },
+        { text: show(i, i.outcome), figure: true },
+        { text: signedShare(of('T1')?.errorShare ?? null), figure: true },
+        { text: signedShare(of('T2')?.errorShare ?? null), figure: true },
+      ];
+    });
+    out.push(
+      new Paragraph({ children: [new TextRun({ text: 'Indikatorernas prognos helår i T1 och T2 mot utfallet; skillnaden i procent av årsmålet.', italics: true, size: 18 })] }),
+      table(['Indikator', 'Årsmål', 'Prognos T1', 'Prognos T2', 'Utfall', 'Skillnad T1', 'Skillnad T2'], rows, [34, 11, 11, 11, 11, 11, 11], [false, true, true, true, true, true, true]),
+      spacer(),
+    );
+  }
+  return out;
 }
 
 function budgetTable(rows: BudgetTableRow[], columns: ColumnTemplate[], fill: (p: string) => string): Table {

@@ -128,6 +128,11 @@ function checkSheets(c: Checker, sheets: unknown[], period: TemplateKey): void {
     if (kind === null) return;
     if (kind === 'charts') return checkChartSheet(c, sheet, path);
     if (kind === 'keyFigures') return checkKeyFiguresSheet(c, sheet, path);
+    if (kind === 'forecastSeries') return checkFormats(c, sheet, path, ['amountFormat']);
+    if (kind === 'forecastReliability') {
+      if (period !== 'VB') c.fail(joinPath(path, 'kind'), 'Bladet forecastReliability (prognossäkerhet mot årets utfall) hör bara till verksamhetsberättelsen.');
+      return checkFormats(c, sheet, path, ['amountFormat', 'rateFormat']);
+    }
     const fields = checkColumns(c, sheet, kind, path, period);
     checkSheetExtras(c, sheet, kind, path, period, fieldsBefore);
     fieldsBefore.set(kind, fields);
@@ -140,6 +145,11 @@ function checkSheetName(c: Checker, sheet: Json, path: string): string | null {
   if (name.length > 31) c.fail(joinPath(path, 'name'), 'Ett bladnamn får vara högst 31 tecken långt.');
   if (FORBIDDEN_IN_SHEET_NAME.test(name)) c.fail(joinPath(path, 'name'), 'Ett bladnamn får inte innehålla [ ] : * ? / \\.');
   return name;
+}
+
+function checkFormats(c: Checker, sheet: Json, path: string, formats: string[]): void {
+  c.onlyKeys(sheet, ['name', 'kind', ...formats], path);
+  for (const format of formats) c.text(sheet, format, path);
 }
 
 function checkKeyFiguresSheet(c: Checker, sheet: Json, path: string): void {

@@ -31,6 +31,8 @@ describe('the shipped report templates', () => {
         'Driftbudget',
         'Verksamhetsområden',
         'Diagram',
+        'Årsprognos månad för månad',
+        ...(period === 'VB' ? ['Prognossäkerhet'] : []),
       ]);
     }
   });

@@ -90,13 +90,30 @@ export interface KeyFiguresSheetTemplate {
   rateFormat: string;
 }
 
+/** Årsprognos månad för månad: every period's prognos and avvikelse per verksamhetsområde. */
+export interface ForecastSeriesSheetTemplate {
+  kind: 'forecastSeries';
+  name: string;
+  /** Excel number format of amounts (mnkr), e.g. "#,##0.0". */
+  amountFormat: string;
+}
+
+/** The verksamhetsberättelse's Prognossäkerhet: every earlier period's prognos against the year's outcome. */
+export interface ForecastReliabilitySheetTemplate {
+  kind: 'forecastReliability';
+  name: string;
+  amountFormat: string;
+  /** Excel number format of the errors in share of the budget or årsmål, e.g. "0.0%". */
+  rateFormat: string;
+}
+
 export type TableSheetTemplate =
   | SummarySheetTemplate
   | IndicatorSheetTemplate
   | ActivitySheetTemplate
   | AccountSheetTemplate
   | OperatingAreaSheetTemplate;
-export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate | KeyFiguresSheetTemplate;
+export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate | KeyFiguresSheetTemplate | ForecastSeriesSheetTemplate | ForecastReliabilitySheetTemplate;
 
 export interface ReportTemplate {
   /** Where the template was read from, for messages. */
@@ -176,7 +193,7 @@ export function parseReportTemplate(json: unknown, file: string, period: Templat
     ...template,
     file,
     sheets: template.sheets.map((sheet) =>
-      sheet.kind === 'charts' || sheet.kind === 'keyFigures' ? sheet : { ...sheet, columns: sheet.columns.map((c) => ({ ...c, numFmt: c.numFmt ?? null })) },
+      !('columns' in sheet) ? sheet : { ...sheet, columns: sheet.columns.map((c) => ({ ...c, numFmt: c.numFmt ?? null })) },
     ) as SheetTemplate[],
   };
 }

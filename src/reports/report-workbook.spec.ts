@@ -1,7 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
 import { MORE_POSITIVE_TEXT } from '../goals/goal-assessment.calc';
-import { dummyCharts, son2017T1, son2017T2, son2017Vb, withT2 } from '../../test/support/report-fixtures';
+import { dummyCharts, son2017T1, son2017T2, son2017Vb, withReliability, withT2 } from '../../test/support/report-fixtures';
 import {
   cellAt,
   dataRows,
@@ -20,7 +20,7 @@ import { buildReportWorkbook, WORKBOOK_CREATOR } from './report-workbook';
 
 const GENERATED_AT = new Date('2026-11-23T10:00:00Z');
 
-const SHEETS = ['Sammanfattning', 'Mål och indikatorer', 'Aktiviteter', 'Driftbudget', 'Verksamhetsområden', 'Diagram'];
+const SHEETS = ['Sammanfattning', 'Mål och indikatorer', 'Aktiviteter', 'Driftbudget', 'Verksamhetsområden', 'Diagram', 'Årsprognos månad för månad'];
 
 /** SPEC 4's header labels for 2017. */
 const HEADERS: Record<string, string[]> = {
@@ -436,5 +436,43 @@ describe('report workbook of a verksamhetsberättelse', () => {
     const build = (followup: PeriodFollowup, period: 'T1' | 'VB') =>
       buildReportWorkbook({ followup, charts: [], template: loadReportTemplate(period), generatedAt: GENERATED_AT });
     expect(() => build(vb, 'T1')).toThrow(/gäller T1, men uppföljningen gäller VB/);
+  });
+});
+
+describe('the verksamhetsberättelse\'s Prognossäkerhet sheet', () => {
+  let sheet: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const workbook = await reportOf({ followup: withReliability(son2017Vb()), previous: son2017T2() });
+    expect(workbook.worksheets.map((s) => s.name).slice(-2)).toEqual(['Årsprognos månad för månad', 'Prognossäkerhet']);
+    sheet = sheetOf(workbook, 'Prognossäkerhet');
+  });
+
+  const rowOf = (label: string, after = 1) => sheet.getRows(after, sheet.rowCount)!.find((r) => r.getCell(1).value === label)!;
+
+  it('gives the board\'s prognossäkerhet per period: prognos, bokslut and difference in mnkr, the share of the budget', () => {
+    const t1 = rowOf('T1');
+    // T1: 1 216,2 − 1 211,1 = 5,1 mnkr, 5,1 / 1 215,4 = 0,42 %.
+    expect([1, 2, 3, 4, 5].map((c) => t1.getCell(c).value)).toEqual(['T1', 1216.2, 1211.1, 5.1, 5.1 / 1215.4]);
+    expect(t1.getCell(2).numFmt).toBe('#,##0.0');
+    expect(t1.getCell(5).numFmt).toBe('0.0%');
+    expect(numberOf(rowOf('T2').getCell(5))).toBeCloseTo(0.0057594, 6); // 7,0 / 1 215,4
+  });
+
+  it('gives each verksamhetsområde its error per period in % of its budget', () => {
+    const row = rowOf('Barn och ungdom');
+    expect(row.getCell(2).value).toBe(81);
+    expect(row.getCell(3).value).toBe(82.3);
+    expect(numberOf(row.getCell(4))).toBeCloseTo(0.0061728, 6); // T1: 0,5 / 81,0
+    expect(numberOf(row.getCell(5))).toBeCloseTo(0.0086420, 6); // T2: 0,7 / 81,0
+  });
+
+  it('gives the indicators\' T1 and T2 prognoses against the outcome, percent as fractions', () => {
+    const row = sheet.getRows(1, sheet.rowCount)!.find((r) => String(r.getCell(1).value).startsWith('SON-I07 '))!;
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => row.getCell(c).value)).toEqual([0.25, 0.28, 0.22, 0.2, 0.08, 0.02, 0.32, 0.08]);
+    expect(row.getCell(3).numFmt).toBe('0.0%');
+    const count = sheet.getRows(1, sheet.rowCount)!.find((r) => String(r.getCell(1).value).startsWith('SON-I08 '))!;
+    expect([2, 3, 4, 5, 7].map((c) => count.getCell(c).value)).toEqual([2850, null, 2750, 2700, 50]);
+    expect(count.getCell(2).numFmt).toBe('#,##0');
   });
 });

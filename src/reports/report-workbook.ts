@@ -4,6 +4,7 @@ import { templateKeyOf } from '../common/period';
 import { PeriodFollowup } from '../followup/period-followup';
 import { NetRowRef, writeAccountSheet, writeOperatingAreaSheet } from './budget-sheets';
 import { writeChartSheet } from './chart-sheet';
+import { writeForecastReliabilitySheet, writeForecastSeriesSheet } from './forecast-sheets';
 import { writeKeyFiguresSheet } from './key-figures-sheet';
 import { writeActivitySheet, writeIndicatorSheet, writeSummarySheet } from './goal-sheets';
 import { fillText, placeholderValues } from './report-text';
@@ -74,6 +75,12 @@ export function buildWorkbook(ctx: ReportContext, sheets: SheetTemplate[], chart
         break;
       case 'keyFigures':
         writeKeyFiguresSheet(workbook, sheet, ctx);
+        break;
+      case 'forecastSeries':
+        writeForecastSeriesSheet(workbook, sheet, ctx);
+        break;
+      case 'forecastReliability':
+        writeForecastReliabilitySheet(workbook, sheet, ctx);
         break;
     }
   }

@@ -22,6 +22,8 @@ export function son2017T1(): PeriodFollowup {
 
 /** mnkr to whole kronor. */
 const kr = (mnkr: number | null): number | null => (mnkr === null ? null : Math.round(mnkr * 1_000_000));
+/** A figure in mnkr as whole kronor, where one is always given. */
+const krs = (mnkr: number): number => Math.round(mnkr * 1_000_000);
 
 /** Förbrukning as the test reads it: utfall / budget, none for a budget of 0. Not the product's function. */
 const share = (actual: number | null, budget: number | null): number | null =>
@@ -234,6 +236,40 @@ export function withT2(vb: PeriodFollowup): PeriodFollowup {
     total: { name: 'Nämnden totalt', t2Forecast: kr(1218.1), accuracy: 7.0 / 1215.4 },
   };
   return { ...vb, budget: { ...vb.budget, forecastAccuracy } };
+}
+
+/**
+ * A verksamhetsberättelse with its prognossäkerhet over the year, written out by hand from
+ * the fixtures' figures (mnkr): Barn och ungdom budget 81,0, bokslut 82,3, T1 prognos 82,8,
+ * T2 83,0; Nämnden totalt budget 1 215,4, bokslut 1 211,1, T1 1 216,2, T2 1 218,1; and two
+ * indicators' T1 and T2 prognoses against their outcome.
+ */
+export function withReliability(vb: PeriodFollowup): PeriodFollowup {
+  return {
+    ...vb,
+    forecastReliability: {
+      periods: [{ period: 'T1', label: 'T1' }, { period: 'T2', label: 'T2' }],
+      lines: [
+        { name: 'Barn och ungdom', budget: kr(81.0), outcome: kr(82.3), points: [
+          { period: 'T1', label: 'T1', forecast: krs(82.8), error: krs(0.5), errorShare: 0.5 / 81.0 },
+          { period: 'T2', label: 'T2', forecast: krs(83.0), error: krs(0.7), errorShare: 0.7 / 81.0 },
+        ] },
+        { name: 'Nämnden totalt', budget: kr(1215.4), outcome: kr(1211.1), points: [
+          { period: 'T1', label: 'T1', forecast: krs(1216.2), error: krs(5.1), errorShare: 5.1 / 1215.4 },
+          { period: 'T2', label: 'T2', forecast: krs(1218.1), error: krs(7.0), errorShare: 7.0 / 1215.4 },
+        ] },
+      ],
+      indicators: [
+        { code: 'SON-I07', name: 'Andelen försökslägenheter som övergått till eget kontrakt', unit: 'percent', decimals: 1, annualTarget: 25, outcome: 20, forecasts: [
+          { period: 'T1', forecast: 28, error: 8, errorShare: 0.32 },
+          { period: 'T2', forecast: 22, error: 2, errorShare: 0.08 },
+        ] },
+        { code: 'SON-I08', name: 'Antal hemlösa', unit: 'count', decimals: 0, annualTarget: 2850, outcome: 2700, forecasts: [
+          { period: 'T2', forecast: 2750, error: 50, errorShare: 50 / 2850 },
+        ] },
+      ],
+    },
+  };
 }
 
 /** A valid PNG of one colour, `width` × `height` pixels. */
