@@ -61,9 +61,11 @@ export function checkFollowup(doc: FollowupDocumentDto, plan: PlanFacts): FieldE
     if (!plan.activityCodes.has(row.code)) unknown(`activities[${i}].code`, 'Aktiviteten', row.code);
   });
 
+  // Stryker disable next-line ArrayDeclaration: equivalent; a document without sections has none twice, and one made-up entry cannot be a duplicate.
+  const sections = doc.sections ?? [];
   errors.push(
     ...duplicateErrors(
-      (doc.sections ?? []).map((section, i) => ({ key: section.heading, path: `sections[${i}].heading` })),
+      sections.map((section, i) => ({ key: section.heading, path: `sections[${i}].heading` })),
       (heading, first) => `Avsnittet "${heading}" förekommer redan (${first}).`,
     ),
   );

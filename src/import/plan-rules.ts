@@ -92,6 +92,13 @@ function checkIndicators(doc: PlanDocumentDto): FieldError[] {
   return errors;
 }
 
+/**
+ * A tolerance is bounded like any value but, unlike a count or a number of days, not by its
+ * sign: checked as a value of a unit without a sign rule.
+ */
+// Stryker disable next-line ObjectLiteral,StringLiteral: equivalent; checkValueRange treats every unit but count and days alike.
+const ANY_SIGN: { unit: 'index' } = { unit: 'index' };
+
 /** Targets, tolerance and threshold of one indicator must fit its unit and direction. */
 export function checkIndicatorTargets(indicator: PlanIndicatorDto, path: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -99,7 +106,7 @@ export function checkIndicatorTargets(indicator: PlanIndicatorDto, path: string)
     const range = checkValueRange(indicator, indicator[field], joinPath(path, field));
     errors.push(...(range.length > 0 ? range : checkShare(indicator, indicator[field], joinPath(path, field))));
   }
-  errors.push(...checkValueRange({ unit: 'index' }, indicator.tolerance, joinPath(path, 'tolerance')));
+  errors.push(...checkValueRange(ANY_SIGN, indicator.tolerance, joinPath(path, 'tolerance')));
   const tolerance = indicator.tolerance ?? null;
   const threshold = indicator.partialThreshold ?? null;
   const target = indicator.annualTarget ?? null;
