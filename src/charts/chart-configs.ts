@@ -647,6 +647,9 @@ export function consumptionChart(followup: PeriodFollowup): ChartSpec {
   });
 }
 
+/** The periods of the year along a line chart's axis, as readable as the other charts' labels. */
+const PERIOD_AXIS = { ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.categoryTicks) }, grid: { color: GRID_COLOUR } };
+
 /** Line colours of the areas in the forecast series; Nämnden totalt is drawn black and thicker. */
 const SERIES_COLOURS = ['#0b4f8a', '#e08a00', '#2a9d8f', '#c8102e', '#6a4c93', '#3a9bd9', '#8a6d3b', '#2f7d32', '#d35fb7', '#5f6b73'];
 
@@ -680,7 +683,7 @@ export function forecastSeriesChart(followup: PeriodFollowup): ChartSpec {
   const options: ChartOptions<'line'> = {
     layout: { padding: PADDING },
     plugins: commonPlugins(title, subtitle, true),
-    scales: { y: valueAxis('mnkr', formatCount) },
+    scales: { x: PERIOD_AXIS, y: valueAxis('mnkr', formatCount) },
   };
   return spec('forecast-series', title, 760, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
 }
@@ -740,7 +743,7 @@ export function forecastAccuracyChart(followup: PeriodFollowup): ChartSpec {
   const options: ChartOptions<'line'> = {
     layout: { padding: PADDING },
     plugins: commonPlugins(title, subtitle, true),
-    scales: { y: valueAxis('procent', (v) => formatPercent(v, 1)) },
+    scales: { x: PERIOD_AXIS, y: valueAxis('procent', (v) => formatPercent(v, 1)) },
   };
   return spec('forecast-accuracy', title, 820, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
 }

@@ -31,6 +31,8 @@ function headerRow(sheet: Worksheet, row: number, headers: string[]): void {
     cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: i === 0 ? 'left' : 'right', indent: i === 0 ? 0 : 1 };
     cell.border = { bottom: { style: 'thin', color: { argb: COLORS.border } } };
   });
+  // Room for a header on two lines ("Prognossäkerhet" / "T1"): rows do not grow for wrapped text by themselves.
+  sheet.getRow(row).height = 32;
 }
 
 /** Freezes the sheet below its header row and repeats that row on every printed page. */
@@ -89,7 +91,7 @@ export function writeForecastReliabilitySheet(workbook: Workbook, template: Fore
   const reliability = ctx.followup.forecastReliability;
   const { amountFormat, rateFormat } = template;
   sheet.getColumn(1).width = 44;
-  for (let c = 2; c <= 12; c++) sheet.getColumn(c).width = 14;
+  for (let c = 2; c <= 20; c++) sheet.getColumn(c).width = 18;
   let row = nextRow;
   const total = reliability?.lines.at(-1);
   if (!reliability || !total || reliability.periods.length === 0) {
@@ -97,8 +99,8 @@ export function writeForecastReliabilitySheet(workbook: Workbook, template: Fore
   } else {
     boldHeading(sheet, row, 'Nämndens prognossäkerhet per period');
     sheet.getCell(row + 1, 1).value = 'Prognossäkerhet = (prognos − utfall) / budget; plus betyder att året slutade bättre än prognosen.';
-    headerRow(sheet, row + 2, ['Period', 'Prognos netto (mnkr)', 'Utfall netto (mnkr)', 'Skillnad (mnkr)', 'Prognossäkerhet']);
-    row += 3;
+    headerRow(sheet, row + 3, ['Period', 'Prognos netto (mnkr)', 'Utfall netto (mnkr)', 'Skillnad (mnkr)', 'Prognossäkerhet']);
+    row += 4;
     for (const p of total.points) {
       sheet.getCell(row, 1).value = p.label;
       setNumber(sheet.getCell(row, 2), mnkr(p.forecast), amountFormat);
