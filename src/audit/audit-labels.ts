@@ -39,6 +39,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   tolerance: 'Tolerans',
   partialThreshold: 'Gräns för delvis uppnått',
   previousYearOutcome: 'Periodens utfall föregående år',
+  deteriorationThreshold: 'Tröskel för försämring mot föregående år',
   unit: 'Enhet',
   direction: 'Riktning',
   genderSplit: 'Könsuppdelad',

@@ -108,7 +108,7 @@ export class BoardsService {
   }
 
   /** Like findPlanYear, but null instead of an error (for validation that lists problems). */
-  async findPlanYearOrNull(boardCode: string, year: number, manager: EntityManager): Promise<PlanYearRef | null> {
+  async findPlanYearOrNull(boardCode: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<PlanYearRef | null> {
     const board = await this.findBoardByCode(boardCode, manager);
     if (!board) return null;
     const planYear = await manager.getRepository(PlanYear).findOneBy({ boardId: board.id, year });

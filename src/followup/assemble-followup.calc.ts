@@ -56,7 +56,8 @@ export type IndicatorRow = Pick<
   | 'tolerance'
   | 'partialThreshold'
   | 'previousYearOutcome'
->;
+> &
+  Partial<Pick<Indicator, 'deteriorationThreshold'>>;
 export type ActivityRow = Pick<Activity, 'id' | 'goalId' | 'code' | 'name' | 'startDate' | 'endDate'>;
 export type OperatingAreaRowInput = Pick<OperatingArea, 'id' | 'name' | 'previousYearActual' | 'budget'>;
 export type AccountGroupRow = Pick<AccountGroup, 'id' | 'name' | 'type' | 'budget'>;

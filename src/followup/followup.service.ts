@@ -3,13 +3,14 @@ import { ActivitiesService } from '../activities/activities.service';
 import { BoardsService } from '../boards/boards.service';
 import { BudgetService } from '../budget/budget.service';
 import { DomainError } from '../common/domain-error';
-import { Period } from '../common/period';
+import { isMonthPeriod, Period, PERIODS, TERTIAL_PERIODS } from '../common/period';
 import { GoalsService } from '../goals/goals.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { assembleFollowup, forecastSeries, indicatorFollowup, PeriodAreaResults, PeriodRows, PlanRows } from './assemble-followup.calc';
 import { allIndicators, IndicatorFollowup, PeriodFollowup } from './period-followup';
 import { PeriodTextsService } from './period-texts.service';
 import { ForecastReliability, forecastReliability } from './forecast-reliability.calc';
+import { HISTORY_YEARS, HistoryPeriodRows, indicatorHistory, withHistory } from './indicator-history.calc';
 
 export { LEVEL_LABELS } from '../common/vocabulary';
 
@@ -45,7 +46,30 @@ export class FollowupService {
     const followup = assembleFollowup(plan, rows, t2);
     followup.budget.forecastSeries = forecastSeries(plan, await this.loadAreaResults(planYearId), period);
     followup.forecastReliability = period === 'VB' ? await this.reliabilityOf(plan, followup, planYearId, t2!) : null;
+    if (!isMonthPeriod(period)) {
+      const thresholds = new Map(plan.indicators.map((i) => [i.code, i.deteriorationThreshold ?? null]));
+      withHistory(followup, indicatorHistory(await this.historyRows(ref.board.code, year, planYearId, plan, period), year), thresholds);
+    }
     return followup;
+  }
+
+  /**
+   * The rows an indicator's series is built from: the VB of each of up to five earlier plan
+   * years of the board, and this year's T1, T2 and VB up to the period shown.
+   */
+  private async historyRows(boardCode: string, year: number, planYearId: number, plan: PlanRows, upTo: Period): Promise<HistoryPeriodRows[]> {
+    const rows: HistoryPeriodRows[] = [];
+    for (let earlier = year - HISTORY_YEARS; earlier < year; earlier++) {
+      const ref = await this.boards.findPlanYearOrNull(boardCode, earlier);
+      const vb = ref ? await this.boards.findPeriod(ref.planYear.id, 'VB') : null;
+      if (!ref || !vb) continue;
+      rows.push({ year: earlier, period: 'VB', indicators: await this.indicators.findByPlanYear(ref.planYear.id), results: await this.indicators.findResults(vb.id) });
+    }
+    for (const period of TERTIAL_PERIODS.filter((p) => PERIODS.indexOf(p) <= PERIODS.indexOf(upTo))) {
+      const row = await this.boards.findPeriod(planYearId, period);
+      if (row) rows.push({ year, period, indicators: plan.indicators, results: await this.indicators.findResults(row.id) });
+    }
+    return rows;
   }
 
   /** The verksamhetsberättelse's prognossäkerhet: the year's series and the indicators' T1 and T2 prognoses against the outcome. */

@@ -6,6 +6,7 @@ import { AssessmentFlag, PeriodState } from '../common/vocabulary';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
+import type { TrendFlag } from '../indicators/indicator-trend.calc';
 import { Direction, Frequency, IndicatorSource, IndicatorUnit } from '../indicators/indicator.entity';
 
 /*
@@ -45,6 +46,25 @@ export interface IndicatorFollowup {
   version: number;
   /** The indicator's own number of decimals, used for every value of it in every renderer. */
   decimals: number;
+  /** The indicator's series: earlier years' VB and this year's periods up to this one (issue 10). */
+  history?: IndicatorHistoryPoint[];
+  /** "Försämring mot föregående år", "Återkommande". */
+  trendFlags?: TrendFlag[];
+  trendFlagTexts?: string[];
+}
+
+/** One point of an indicator's series across years. */
+export interface IndicatorHistoryPoint {
+  year: number;
+  period: Period;
+  /** "2015" for a year's VB, "T1 2017" for a tertial. */
+  label: string;
+  outcome: number | null;
+  forecast: number | null;
+  /** The value held against that year's årsmål: prognos in T1/T2, the outcome in the VB. */
+  value: number | null;
+  annualTarget: number | null;
+  status: IndicatorStatus;
 }
 
 export interface ActivityFollowup {

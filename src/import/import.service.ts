@@ -123,6 +123,7 @@ export class ImportService {
         tolerance: i.tolerance ?? null,
         partialThreshold: i.partialThreshold ?? null,
         previousYearOutcome: i.previousYearOutcome ?? null,
+        deteriorationThreshold: i.deteriorationThreshold ?? null,
         position,
       })),
     );

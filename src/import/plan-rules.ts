@@ -107,6 +107,13 @@ export function checkIndicatorTargets(indicator: PlanIndicatorDto, path: string)
     errors.push(...(range.length > 0 ? range : checkShare(indicator, indicator[field], joinPath(path, field))));
   }
   errors.push(...checkValueRange(ANY_SIGN, indicator.tolerance, joinPath(path, 'tolerance')));
+  errors.push(...checkValueRange(ANY_SIGN, indicator.deteriorationThreshold, joinPath(path, 'deteriorationThreshold')));
+  if ((indicator.deteriorationThreshold ?? 0) < 0) {
+    errors.push({
+      path: joinPath(path, 'deteriorationThreshold'),
+      message: 'Tröskeln för försämring mot föregående år får inte vara negativ: den är hur mycket sämre än förra året värdet får bli.',
+    });
+  }
   const tolerance = indicator.tolerance ?? null;
   const threshold = indicator.partialThreshold ?? null;
   const target = indicator.annualTarget ?? null;

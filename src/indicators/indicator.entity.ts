@@ -77,6 +77,13 @@ export class Indicator extends PlanYearRow {
   @Column(decimal)
   previousYearOutcome: number | null;
 
+  /**
+   * How much worse than last year the value may get before "Försämring mot föregående år" is
+   * flagged, in the indicator's unit; null means 5 % of the årsmål.
+   */
+  @Column(decimal)
+  deteriorationThreshold: number | null;
+
   @Column({ type: 'int' })
   position: number;
 }

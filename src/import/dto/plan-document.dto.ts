@@ -109,6 +109,10 @@ export class PlanIndicatorDto {
   /** Periodens utfall VB <year-1>. */
   @OptionalNumberField()
   previousYearOutcome?: number | null;
+
+  /** How much worse than last year before "Försämring mot föregående år" (in the unit); default 5 % of the årsmål. */
+  @OptionalNumberField()
+  deteriorationThreshold?: number | null;
 }
 
 export class PlanActivityDto {
