@@ -128,7 +128,7 @@ describe('Månadsrapport september 2020 and the year\'s prognossäkerhet', () =>
       fs.writeFileSync(path.join(OUTPUT, 'vb-2020.xlsx'), xlsx.body);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body);
-      expect(workbook.worksheets.map((s) => s.name).slice(-2)).toEqual(['Årsprognos månad för månad', 'Prognossäkerhet']);
+      expect(workbook.worksheets.map((s) => s.name).slice(-3)).toEqual(['Årsprognos månad för månad', 'Historik', 'Prognossäkerhet']);
       const sheet = sheetOf(workbook, 'Prognossäkerhet');
       const t2 = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'T2')!;
       expect([2, 3, 4].map((c) => t2.getCell(c).value)).toEqual([760, 752, 8]);

@@ -8,7 +8,7 @@ import { startTestAppWith2017, TestApp } from './support/test-app';
 import { cellAt, evaluateFormula, formulaCells, formulaOf, numberOf, sheetOf } from './support/workbook-reading';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const SHEETS = ['Sammanfattning', 'Mål och indikatorer', 'Aktiviteter', 'Driftbudget', 'Verksamhetsområden', 'Diagram', 'Årsprognos månad för månad'];
+const SHEETS = ['Sammanfattning', 'Mål och indikatorer', 'Aktiviteter', 'Driftbudget', 'Verksamhetsområden', 'Diagram', 'Årsprognos månad för månad', 'Historik'];
 
 /** Collects a binary response body (supertest buffers only text by default). */
 function binary(res: any, callback: (error: Error | null, body: Buffer) => void): void {

@@ -213,6 +213,13 @@ function goalBlock(
     const columns = indicatorColumns.filter((c) => INDICATOR_TABLE_FIELDS.includes(c.field));
     out.push(indicatorTable(goal.indicators, columns, fill), spacer());
     for (const indicator of goal.indicators) {
+      if ((indicator.trendFlagTexts ?? []).length === 0) continue;
+      out.push(new Paragraph({ spacing: { after: 120 }, children: [
+        new TextRun({ text: `\u26a0 ${indicator.code} ${indicator.name}: ${indicator.trendFlagTexts!.join(', ')}`, bold: true, color: FLAG_COLOR, shading: { type: ShadingType.CLEAR, color: 'auto', fill: FLAG_FILL } }),
+        new TextRun({ text: ` (${trendLine(indicator)})`, color: '595959', size: 20 }),
+      ] }));
+    }
+    for (const indicator of goal.indicators) {
       if (!indicator.analysis) continue;
       out.push(label(`Analys – ${indicator.name}`), ...textParagraphs(indicator.analysis));
     }
@@ -223,6 +230,14 @@ function goalBlock(
     out.push(activityTable(goal.activities, columns, fill), spacer());
   }
   return out;
+}
+
+/** An indicator's series as the flag line prints it: "2015 70,0 %, 2016 84,6 %, T1 2017 72,0 %; årsmål 85,0 %". */
+function trendLine(indicator: IndicatorFollowup): string {
+  const show = (v: number | null) => (v === null ? '–' : formatIndicatorValue(v, indicator.unit, indicator.decimals));
+  const points = (indicator.history ?? []).map((p) => `${p.label} ${show(p.value)}`).join(', ');
+  const target = indicator.annualTarget === null ? '' : `årsmål ${show(indicator.annualTarget)}`;
+  return [points, target].filter(Boolean).join('; ');
 }
 
 /** "● Uppfylls helt" in its traffic-light colour, then either flag of SPEC 3.3 and what the indicators say. */

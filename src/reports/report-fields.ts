@@ -5,9 +5,9 @@
  * decides how a field's value is worked out.
  */
 
-export const SHEET_KINDS = ['summary', 'indicators', 'activities', 'accounts', 'operatingAreas', 'charts', 'keyFigures', 'forecastSeries', 'forecastReliability'] as const;
+export const SHEET_KINDS = ['summary', 'indicators', 'activities', 'accounts', 'operatingAreas', 'charts', 'keyFigures', 'forecastSeries', 'forecastReliability', 'history'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
-export type TableSheetKind = Exclude<SheetKind, 'charts' | 'keyFigures' | 'forecastSeries' | 'forecastReliability'>;
+export type TableSheetKind = Exclude<SheetKind, 'charts' | 'keyFigures' | 'forecastSeries' | 'forecastReliability' | 'history'>;
 
 /**
  * How a field's cells are written:

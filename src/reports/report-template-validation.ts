@@ -129,6 +129,10 @@ function checkSheets(c: Checker, sheets: unknown[], period: TemplateKey): void {
     if (kind === 'charts') return checkChartSheet(c, sheet, path);
     if (kind === 'keyFigures') return checkKeyFiguresSheet(c, sheet, path);
     if (kind === 'forecastSeries') return checkFormats(c, sheet, path, ['amountFormat']);
+    if (kind === 'history') {
+      c.onlyKeys(sheet, ['name', 'kind', 'indicatorFormats'], path);
+      return checkIndicatorFormats(c, sheet, path);
+    }
     if (kind === 'forecastReliability') {
       if (period !== 'VB') c.fail(joinPath(path, 'kind'), 'Bladet forecastReliability (prognossäkerhet mot årets utfall) hör bara till verksamhetsberättelsen.');
       return checkFormats(c, sheet, path, ['amountFormat', 'rateFormat']);

@@ -32,6 +32,7 @@ describe('the shipped report templates', () => {
         'Verksamhetsområden',
         'Diagram',
         'Årsprognos månad för månad',
+        'Historik',
         ...(period === 'VB' ? ['Prognossäkerhet'] : []),
       ]);
     }

@@ -107,13 +107,21 @@ export interface ForecastReliabilitySheetTemplate {
   rateFormat: string;
 }
 
+/** Historik: each indicator's series across years and its trend flags. */
+export interface HistorySheetTemplate {
+  kind: 'history';
+  name: string;
+  /** Excel number formats per unit and number of decimals, as the indicator sheet's. */
+  indicatorFormats: Record<IndicatorUnit, string[]>;
+}
+
 export type TableSheetTemplate =
   | SummarySheetTemplate
   | IndicatorSheetTemplate
   | ActivitySheetTemplate
   | AccountSheetTemplate
   | OperatingAreaSheetTemplate;
-export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate | KeyFiguresSheetTemplate | ForecastSeriesSheetTemplate | ForecastReliabilitySheetTemplate;
+export type SheetTemplate = TableSheetTemplate | ChartSheetTemplate | KeyFiguresSheetTemplate | ForecastSeriesSheetTemplate | ForecastReliabilitySheetTemplate | HistorySheetTemplate;
 
 export interface ReportTemplate {
   /** Where the template was read from, for messages. */

@@ -20,7 +20,7 @@ import { buildReportWorkbook, WORKBOOK_CREATOR } from './report-workbook';
 
 const GENERATED_AT = new Date('2026-11-23T10:00:00Z');
 
-const SHEETS = ['Sammanfattning', 'Mål och indikatorer', 'Aktiviteter', 'Driftbudget', 'Verksamhetsområden', 'Diagram', 'Årsprognos månad för månad'];
+const SHEETS = ['Sammanfattning', 'Mål och indikatorer', 'Aktiviteter', 'Driftbudget', 'Verksamhetsområden', 'Diagram', 'Årsprognos månad för månad', 'Historik'];
 
 /** SPEC 4's header labels for 2017. */
 const HEADERS: Record<string, string[]> = {
@@ -444,7 +444,7 @@ describe('the verksamhetsberättelse\'s Prognossäkerhet sheet', () => {
 
   beforeAll(async () => {
     const workbook = await reportOf({ followup: withReliability(son2017Vb()), previous: son2017T2() });
-    expect(workbook.worksheets.map((s) => s.name).slice(-2)).toEqual(['Årsprognos månad för månad', 'Prognossäkerhet']);
+    expect(workbook.worksheets.map((s) => s.name).slice(-3)).toEqual(['Årsprognos månad för månad', 'Historik', 'Prognossäkerhet']);
     sheet = sheetOf(workbook, 'Prognossäkerhet');
   });
 

@@ -5,6 +5,7 @@ import { PeriodFollowup } from '../followup/period-followup';
 import { NetRowRef, writeAccountSheet, writeOperatingAreaSheet } from './budget-sheets';
 import { writeChartSheet } from './chart-sheet';
 import { writeForecastReliabilitySheet, writeForecastSeriesSheet } from './forecast-sheets';
+import { writeHistorySheet } from './history-sheet';
 import { writeKeyFiguresSheet } from './key-figures-sheet';
 import { writeActivitySheet, writeIndicatorSheet, writeSummarySheet } from './goal-sheets';
 import { fillText, placeholderValues } from './report-text';
@@ -81,6 +82,9 @@ export function buildWorkbook(ctx: ReportContext, sheets: SheetTemplate[], chart
         break;
       case 'forecastReliability':
         writeForecastReliabilitySheet(workbook, sheet, ctx);
+        break;
+      case 'history':
+        writeHistorySheet(workbook, sheet, ctx);
         break;
     }
   }

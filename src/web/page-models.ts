@@ -72,6 +72,10 @@ export interface IndicatorView {
   analysis: string;
   version: number;
   periodLabel: string;
+  /** "Försämring mot föregående år, Återkommande", or empty. */
+  trendFlags: string;
+  /** The series as one line: "2015: 70,0 %, 2016: 84,6 %, T1 2017: 72,0 %". */
+  history: string;
 }
 
 export function indicatorView(i: IndicatorFollowup): IndicatorView {
@@ -96,6 +100,8 @@ export function indicatorView(i: IndicatorFollowup): IndicatorView {
     analysis: i.analysis ?? '',
     version: i.version,
     periodLabel: i.periodLabel,
+    trendFlags: (i.trendFlagTexts ?? []).join(', '),
+    history: (i.history ?? []).length > 1 ? i.history!.map((p) => `${p.label}: ${show(p.value)}`).join(', ') : '',
   };
 }
 
