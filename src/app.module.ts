@@ -12,6 +12,7 @@ import { FollowupModule } from './followup/followup.module';
 import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
+import { KoladaModule } from './kolada/kolada.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
@@ -35,6 +36,7 @@ export class AppModule {
         BudgetModule,
         FollowupModule,
         ImportModule,
+        KoladaModule,
         ReportsModule,
         HealthModule,
         SeedModule,

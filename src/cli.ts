@@ -15,6 +15,7 @@ import { isPeriod, Period, PERIODS_TEXT } from './common/period';
 import { ConfigError, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS, loadConfig } from './config/app-config';
 import { describeDatabaseError } from './database/database-errors';
 import { ImportService } from './import/import.service';
+import { KoladaService } from './kolada/kolada.service';
 import { ReportsService } from './reports/reports.service';
 import { SeedService } from './seed/seed.service';
 
@@ -22,6 +23,10 @@ const USAGE = `Användning: npm run cli -- <kommando> [flaggor]
 
 Kommandon:
   import <fil.json>                     Importera en plan eller en periods uppföljning (allt eller inget)
+  import-kolada <fil.json> --board SDN --year 2025 --period VB
+                                        Skriv in utfall, kvinnor och män från ett sparat svar från
+                                        Koladas API i de indikatorer planen kopplar till nyckeltal
+                                        (koladaKpi) för nämndens kommun eller enhet
   seed                                  Läs in demodata (Socialnämnden 2017) från seeds/
   report --board SON --year 2017 --period T1 [--format xlsx|docx] [--out <fil>] [--charts <mapp>]
                                         Skriv periodens rapport som Excel-arbetsbok med diagram
@@ -78,6 +83,24 @@ function periodArgs(
   return { address: { board: options.board!, year: Number(options.year), period }, options };
 }
 
+/** Reads an input file as UTF-8 text, within MAX_DOCUMENT_SIZE, or fails in Swedish. */
+function readInputFile(file: string): string {
+  const limit = loadConfig().maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > limit) {
+      throw DomainError.invalid(`Filen ${file} är för stor: högst ${describeSize(limit)} importeras (inställningen MAX_DOCUMENT_SIZE).`);
+    }
+    return decodeUtf8(fs.readFileSync(file), file);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw DomainError.invalid(
+      code === 'ENOENT' ? `Filen ${file} finns inte.` : code === 'EISDIR' ? `${file} är en mapp, inte en fil.` : `Filen ${file} kan inte läsas (${code}).`,
+    );
+  }
+}
+
 /** Writes a file and says where, or fails in Swedish (missing folder, no permission). */
 function writeOutput(file: string, content: Buffer): string {
   const target = path.resolve(file);
@@ -96,23 +119,19 @@ const COMMANDS: Record<string, Command> = {
   async import(app, args) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     if (positionals.length !== 1) throw new UsageError('Ange en fil att importera: npm run cli -- import <fil.json>');
-    const file = positionals[0];
-    const limit = loadConfig().maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-    let text: string;
-    try {
-      const size = fs.statSync(file).size;
-      if (size > limit) {
-        throw DomainError.invalid(`Filen ${file} är för stor: högst ${describeSize(limit)} importeras (inställningen MAX_DOCUMENT_SIZE).`);
-      }
-      text = decodeUtf8(fs.readFileSync(file), file);
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw DomainError.invalid(
-        code === 'ENOENT' ? `Filen ${file} finns inte.` : code === 'EISDIR' ? `${file} är en mapp, inte en fil.` : `Filen ${file} kan inte läsas (${code}).`,
-      );
-    }
+    const text = readInputFile(positionals[0]);
     return (await app.get(ImportService).importText(text, cliActor())).message;
+  },
+
+  async 'import-kolada'(app, args) {
+    const { positionals, values } = parseArgs({
+      args, allowPositionals: true, options: { board: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' } },
+    });
+    if (positionals.length !== 1) throw new UsageError('Ange en fil från Koladas API: npm run cli -- import-kolada <fil.json> --board SDN --year 2025 --period VB');
+    const { address } = periodArgs(Object.entries(values).flatMap(([key, value]) => [`--${key}`, String(value)]));
+    const text = readInputFile(positionals[0]);
+    const result = await app.get(KoladaService).importResponse(text, address, cliActor());
+    return `${result.summary.message}\n${result.message}`;
   },
 
   async report(app, args) {

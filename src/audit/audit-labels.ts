@@ -16,6 +16,7 @@ export const AUDIT_KIND_LABELS: Record<string, string> = {
   account_group: 'Kontogrupp',
   period: 'Period',
   board: 'Nämnd',
+  plan: 'Plan',
 };
 
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
@@ -40,6 +41,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   partialThreshold: 'Gräns för delvis uppnått',
   previousYearOutcome: 'Periodens utfall föregående år',
   deteriorationThreshold: 'Tröskel för försämring mot föregående år',
+  koladaKpi: 'Nyckeltal i Kolada',
+  koladaMunicipality: 'Kommun i Kolada',
+  koladaOu: 'Organisatorisk enhet i Kolada',
   unit: 'Enhet',
   direction: 'Riktning',
   genderSplit: 'Könsuppdelad',

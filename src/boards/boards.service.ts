@@ -138,6 +138,20 @@ export class BoardsService {
     return { board, planYear, created: true };
   }
 
+  /** The plan year's Kolada municipality and organisational unit, as the plan gives them; each change audited. */
+  async setKoladaUnit(manager: EntityManager, ref: PlanYearRef, unit: Pick<PlanYear, 'koladaMunicipality' | 'koladaOu'>): Promise<void> {
+    const changed = (['koladaMunicipality', 'koladaOu'] as const).filter((field) => (ref.planYear[field] ?? null) !== unit[field]);
+    if (changed.length === 0) return;
+    for (const field of changed) {
+      await recordEvent(manager, {
+        boardCode: ref.board.code, year: ref.planYear.year, period: null, objectKind: 'plan', objectCode: String(ref.planYear.year),
+        field, oldValue: ref.planYear[field] ?? null, newValue: unit[field],
+      });
+    }
+    await manager.getRepository(PlanYear).update(ref.planYear.id, unit);
+    Object.assign(ref.planYear, unit);
+  }
+
   /** Every period of the plan year that has come into being. */
   async findPeriods(planYearId: number, manager: EntityManager = this.dataSource.manager): Promise<FollowupPeriod[]> {
     return manager.getRepository(FollowupPeriod).findBy({ planYearId });

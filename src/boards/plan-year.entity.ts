@@ -18,6 +18,14 @@ export class PlanYear {
   @Column({ type: 'int' })
   year: number;
 
+  /** The board's municipality in Kolada (e.g. "0180", Stockholm), for `import-kolada`. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  koladaMunicipality: string | null;
+
+  /** Or the board's organisational unit in Kolada (e.g. "V15E144001301"). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  koladaOu: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

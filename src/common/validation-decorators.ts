@@ -78,6 +78,11 @@ export function YearField() {
   );
 }
 
+/** Optional text of a fixed shape (an id), with a Swedish message saying what it looks like. */
+export function OptionalPatternField(pattern: RegExp, message: string) {
+  return applyDecorators(IsOptional(), IsString({ message: SV.text }), Matches(pattern, { message }));
+}
+
 /** One of a fixed set of values; `optional` lets it be missing or null. */
 export function OneOfField(values: readonly (string | number)[], options: { optional?: boolean } = {}) {
   return applyDecorators(

@@ -91,6 +91,7 @@ export class ImportService {
 
     const ref = await this.boards.upsertPlanYear(manager, doc.board, doc.year);
     const planYearId = ref.planYear.id;
+    await this.boards.setKoladaUnit(manager, ref, { koladaMunicipality: doc.koladaMunicipality ?? null, koladaOu: doc.koladaOu ?? null });
 
     const goalInputs: GoalInput[] = [
       ...doc.councilAims.map((g) => ({ level: 'councilAim' as const, code: g.code, name: g.name, expectedResult: null, parentCode: null })),
@@ -124,6 +125,7 @@ export class ImportService {
         partialThreshold: i.partialThreshold ?? null,
         previousYearOutcome: i.previousYearOutcome ?? null,
         deteriorationThreshold: i.deteriorationThreshold ?? null,
+        koladaKpi: i.koladaKpi ?? null,
         position,
       })),
     );

@@ -84,6 +84,10 @@ export class Indicator extends PlanYearRow {
   @Column(decimal)
   deteriorationThreshold: number | null;
 
+  /** The Kolada key figure (KPI id, e.g. "N00945") whose values `import-kolada` writes into this indicator. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  koladaKpi: string | null;
+
   @Column({ type: 'int' })
   position: number;
 }

@@ -9,6 +9,7 @@ import {
   ObjectField,
   OneOfField,
   OptionalNumberField,
+  OptionalPatternField,
   OptionalTextField,
   YearField,
 } from '../../common/validation-decorators';
@@ -113,6 +114,10 @@ export class PlanIndicatorDto {
   /** How much worse than last year before "Försämring mot föregående år" (in the unit); default 5 % of the årsmål. */
   @OptionalNumberField()
   deteriorationThreshold?: number | null;
+
+  /** The Kolada KPI whose values `import-kolada` writes here, e.g. "N00945". */
+  @OptionalPatternField(/^[A-Z]\d{5}$/, 'Ett Kolada-nyckeltal skrivs som en bokstav och fem siffror, t.ex. "N00945".')
+  koladaKpi?: string | null;
 }
 
 export class PlanActivityDto {
@@ -197,4 +202,12 @@ export class PlanDocumentDto {
 
   @ObjectField(() => PlanBudgetDto)
   budget: PlanBudgetDto;
+
+  /** The board's municipality in Kolada, four digits (Stockholm "0180"). */
+  @OptionalPatternField(/^\d{4}$/, 'En kommun i Kolada skrivs med fyra siffror, t.ex. "0180" för Stockholm.')
+  koladaMunicipality?: string | null;
+
+  /** Or the board's organisational unit in Kolada, e.g. "V15E144001301". */
+  @OptionalPatternField(/^[A-Z0-9]{5,30}$/, 'En organisatorisk enhet i Kolada skrivs med versaler och siffror, t.ex. "V15E144001301".')
+  koladaOu?: string | null;
 }
