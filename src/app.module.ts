@@ -13,6 +13,7 @@ import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
 import { KoladaModule } from './kolada/kolada.module';
+import { ComparisonModule } from './comparison/comparison.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
@@ -37,6 +38,7 @@ export class AppModule {
         FollowupModule,
         ImportModule,
         KoladaModule,
+        ComparisonModule,
         ReportsModule,
         HealthModule,
         SeedModule,

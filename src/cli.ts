@@ -7,6 +7,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { Actor } from './audit/audit-actor';
+import { isEveryBoardRole } from './auth/roles';
 import { UsersService } from './auth/users.service';
 import { BoardsService } from './boards/boards.service';
 import { capErrors, DomainError } from './common/domain-error';
@@ -41,7 +42,7 @@ Kommandon:
   user add <användarnamn> --role <roll> [--board SON]... [--password-stdin]
                                         Skapa ett konto; utan --password-stdin skapas ett slumpat
                                         lösenord som skrivs ut en gång. Roller: controller, manager,
-                                        auditor (per nämnd) och admin (alla nämnder)
+                                        auditor (per nämnd), city (läser alla nämnder) och admin (alla nämnder)
   user grant <användarnamn> --role <roll> --board <kod>
                                         Ge en roll i en nämnd (ersätter tidigare roll där)
   user revoke <användarnamn> --board <kod> | --role admin
@@ -225,10 +226,10 @@ async function userCommand(users: UsersService, args: string[]): Promise<string>
   };
   switch (sub) {
     case 'add': {
-      if (!values.role) throw new UsageError('Ange --role (controller, manager, auditor eller admin).');
+      if (!values.role) throw new UsageError('Ange --role (controller, manager, auditor, city eller admin).');
       const password = values['password-stdin'] ? readStdin() : null;
       const result = await users.add(needName(), values.role, boards, password);
-      const where = values.role === 'admin' ? 'alla nämnder' : boards.map((b) => b.toUpperCase()).join(', ');
+      const where = isEveryBoardRole(values.role) ? 'alla nämnder' : boards.map((b) => b.toUpperCase()).join(', ');
       const lines = [`Användaren ${result.username} är skapad med rollen ${values.role} (${where}).`];
       if (result.generatedPassword) {
         lines.push(`Lösenord (visas bara nu): ${result.generatedPassword}`);
@@ -236,16 +237,16 @@ async function userCommand(users: UsersService, args: string[]): Promise<string>
       return lines.join('\n');
     }
     case 'grant': {
-      if (!values.role) throw new UsageError('Ange --role (controller, manager, auditor eller admin).');
-      if (values.role !== 'admin' && boards.length !== 1) throw new UsageError('Ange en nämnd: --board <kod>.');
+      if (!values.role) throw new UsageError('Ange --role (controller, manager, auditor, city eller admin).');
+      if (!isEveryBoardRole(values.role) && boards.length !== 1) throw new UsageError('Ange en nämnd: --board <kod>.');
       await users.grant(needName(), values.role, boards[0] ?? null);
-      return `${username} har nu rollen ${values.role}${values.role === 'admin' ? ' (alla nämnder)' : ` i ${boards[0].toUpperCase()}`}.`;
+      return `${username} har nu rollen ${values.role}${isEveryBoardRole(values.role) ? ' (alla nämnder)' : ` i ${boards[0].toUpperCase()}`}.`;
     }
     case 'revoke': {
-      const admin = values.role === 'admin';
-      if (!admin && boards.length !== 1) throw new UsageError('Ange en nämnd (--board <kod>) eller --role admin.');
+      const admin = values.role !== undefined && isEveryBoardRole(values.role);
+      if (!admin && boards.length !== 1) throw new UsageError('Ange en nämnd (--board <kod>), eller --role admin eller --role city.');
       const removed = await users.revoke(needName(), admin ? null : boards[0]);
-      const what = admin ? 'administratörsrollen' : `rollen i ${boards[0].toUpperCase()}`;
+      const what = admin ? `rollen ${values.role} (alla nämnder)` : `rollen i ${boards[0].toUpperCase()}`;
       return removed > 0 ? `${username} har inte längre ${what}.` : `${username} hade inte ${what}; ingenting ändrades.`;
     }
     case 'disable':

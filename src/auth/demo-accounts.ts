@@ -1,11 +1,12 @@
 import { UsersService } from './users.service';
-import { Role } from './roles';
+import { isEveryBoardRole, Role } from './roles';
 
 /** The demo's accounts: one per role, on the demo board (the administrator on every board). */
 export const DEMO_ACCOUNTS: { username: string; role: Role }[] = [
   { username: 'demo-controller', role: 'controller' },
   { username: 'demo-manager', role: 'manager' },
   { username: 'demo-auditor', role: 'auditor' },
+  { username: 'demo-city', role: 'city' },
   { username: 'demo-admin', role: 'admin' },
 ];
 
@@ -18,8 +19,8 @@ export async function createDemoAccounts(users: UsersService, board: string): Pr
   if ((await users.count()) > 0) return [];
   const lines = ['Demokonton att prova med (lösenorden visas bara nu):'];
   for (const account of DEMO_ACCOUNTS) {
-    const { generatedPassword } = await users.add(account.username, account.role, account.role === 'admin' ? [] : [board], null);
-    lines.push(`  ${account.username.padEnd(16)} ${generatedPassword}   (${account.role}${account.role === 'admin' ? ', alla nämnder' : `, ${board}`})`);
+    const { generatedPassword } = await users.add(account.username, account.role, isEveryBoardRole(account.role) ? [] : [board], null);
+    lines.push(`  ${account.username.padEnd(16)} ${generatedPassword}   (${account.role}${isEveryBoardRole(account.role) ? ', alla nämnder' : `, ${board}`})`);
   }
   return lines;
 }

@@ -21,10 +21,16 @@ export class Principal {
     return this.grants.some((g) => g.role === 'admin');
   }
 
-  /** The person's role on a board (admin on every board), or null. */
+  /** Whether the person reads every board (the city's role). */
+  get isCity(): boolean {
+    return this.grants.some((g) => g.role === 'city');
+  }
+
+  /** The person's role on a board (admin, or the city's reader, on every board), or null. */
   roleOn(boardCode: string): Role | null {
     if (this.isAdmin) return 'admin';
-    return this.grants.find((g) => g.boardCode !== null && g.boardCode.toUpperCase() === boardCode.toUpperCase())?.role ?? null;
+    const own = this.grants.find((g) => g.boardCode !== null && g.boardCode.toUpperCase() === boardCode.toUpperCase())?.role;
+    return own ?? (this.isCity ? 'city' : null);
   }
 
   /** Whether the permission holds, on the board for board-scoped permissions. */
@@ -40,7 +46,7 @@ export class Principal {
 
   /** The boards the person can see (null = every board). */
   visibleBoards(): Set<string> | null {
-    if (this.isAdmin) return null;
+    if (this.isAdmin || this.isCity) return null;
     return new Set(this.grants.filter((g) => g.boardCode !== null).map((g) => g.boardCode!.toUpperCase()));
   }
 }

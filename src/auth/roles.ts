@@ -1,9 +1,9 @@
 /**
  * Who may do what (SPEC 7). Roles are granted per board; an administrator's reach is every
- * board. A route declares one permission; the guard checks it against the signed-in
+ * board, and so is the city's (`city`: the city office reading and comparing every board). A route declares one permission; the guard checks it against the signed-in
  * person's role on the route's board.
  */
-export const ROLES = ['controller', 'manager', 'auditor', 'admin'] as const;
+export const ROLES = ['controller', 'manager', 'auditor', 'city', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {
@@ -14,8 +14,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   controller: 'controller (controller, ekonom)',
   manager: 'förvaltningsledning',
   auditor: 'revisor',
+  city: 'stadsövergripande läsare',
   admin: 'administratör',
 };
+
+/** Roles granted on every board at once (no board code): the administrator and the city's reader. */
+export const EVERY_BOARD_ROLES: readonly Role[] = ['admin', 'city'];
+
+export function isEveryBoardRole(role: string): boolean {
+  return (EVERY_BOARD_ROLES as readonly string[]).includes(role);
+}
 
 /**
  * Permissions a route can declare:
@@ -35,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   controller: ['signedIn', 'read', 'write', 'submit'],
   manager: ['signedIn', 'read', 'write', 'submit', 'approve', 'audit'],
   auditor: ['signedIn', 'read', 'audit'],
+  city: ['signedIn', 'read', 'audit'],
   admin: PERMISSIONS,
 };
 

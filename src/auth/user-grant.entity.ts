@@ -7,8 +7,8 @@ import { AppUser } from './user.entity';
  * imported), or the administrator role with no board (every board).
  */
 @Entity('user_grant')
-@Check('CHK_user_grant_role', `"role" IN ('controller', 'manager', 'auditor', 'admin')`)
-@Check('CHK_user_grant_board', `("role" = 'admin') = ("board_code" IS NULL)`)
+@Check('CHK_user_grant_role', `"role" IN ('controller', 'manager', 'auditor', 'city', 'admin')`)
+@Check('CHK_user_grant_board', `("role" IN ('admin', 'city')) = ("board_code" IS NULL)`)
 export class UserGrant {
   @PrimaryGeneratedColumn()
   id: number;

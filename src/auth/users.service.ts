@@ -6,7 +6,7 @@ import { AccessAction, AccessAuditEntry } from './access-audit-entry.entity';
 import { AuthToken } from './auth-token.entity';
 import { hashPassword, normalizeUsername } from './identity-provider';
 import { Grant, Principal } from './principal';
-import { isRole, Role, ROLES } from './roles';
+import { isEveryBoardRole, isRole, Role, ROLES } from './roles';
 import { UserGrant } from './user-grant.entity';
 import { AppUser } from './user.entity';
 
@@ -68,7 +68,7 @@ export class UsersService {
         throw new DomainError(DomainErrorCode.Conflict, `Det finns redan en användare "${name}".`);
       }
       const user = await manager.getRepository(AppUser).save({ username: name, passwordHash, disabledAt: null });
-      const grants = checkedRole === 'admin' ? [null] : boardCodes;
+      const grants = isEveryBoardRole(checkedRole) ? [null] : boardCodes;
       await manager.getRepository(UserGrant).insert(grants.map((boardCode) => ({ userId: user.id, role: checkedRole, boardCode })));
       await record(manager, actor, name, 'add', checkedRole, null);
       for (const boardCode of grants) await record(manager, actor, name, 'grant', checkedRole, boardCode);
@@ -79,7 +79,7 @@ export class UsersService {
   /** Gives the role on the board (replacing the user's earlier role there), or makes the user an administrator. */
   async grant(username: string, role: string, board: string | null, actor: AccessActor = COMMAND_LINE): Promise<void> {
     const checkedRole = checkRole(role);
-    const [boardCode] = checkedRole === 'admin' ? [null] : checkBoards(checkedRole, board ? [board] : []);
+    const [boardCode] = isEveryBoardRole(checkedRole) ? [null] : checkBoards(checkedRole, board ? [board] : []);
     await this.dataSource.transaction(async (manager) => {
       const user = await this.findUser(manager, username);
       const grants = manager.getRepository(UserGrant);
@@ -172,8 +172,8 @@ function checkRole(role: string): Role {
 
 function checkBoards(role: Role, boards: string[]): string[] {
   const codes = [...new Set(boards.map((b) => b.trim().toUpperCase()).filter(Boolean))];
-  if (role === 'admin') {
-    if (codes.length > 0) throw DomainError.invalid('En administratör har alla nämnder; ange ingen --board för rollen admin.');
+  if (isEveryBoardRole(role)) {
+    if (codes.length > 0) throw DomainError.invalid(`Rollen ${role} gäller alla nämnder; ange ingen --board för den.`);
     return [];
   }
   if (codes.length === 0) throw DomainError.invalid(`Rollen ${role} gäller en nämnd: ange --board med nämndens kod, t.ex. --board SON.`);

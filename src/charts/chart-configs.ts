@@ -6,7 +6,8 @@ import { AccountRow } from '../budget/budget.calc';
 import { ASSESSMENT_LABELS, AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalLevel } from '../goals/goal.entity';
 import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
-import { ChartKind } from './chart-kinds';
+import { AnyChartKind, ChartKind } from './chart-kinds';
+import type { BoardComparison } from '../comparison/board-comparison.calc';
 import { clean } from '../common/decimal';
 import { AssessmentFlag, formatIndicatorValue, LOWER_IS_BETTER_TEXT, UNIT_LABELS } from '../common/vocabulary';
 import { IndicatorStatus } from '../indicators/indicator-status.calc';
@@ -26,7 +27,7 @@ type PluginOptions = NonNullable<ChartOptions<'bar' | 'line'>['plugins']>;
 
 /** Everything needed to render one chart: what it is, its caption, its size and its configuration. */
 export interface ChartSpec {
-  kind: ChartKind;
+  kind: AnyChartKind;
   /** Swedish caption, e.g. "Måluppfyllelse" or "Indikatorer (2 av 3)"; the image's own title adds the report and the board. */
   title: string;
   /** Which page of the chart this is (1-based), for a chart that runs over several pages. */
@@ -176,12 +177,12 @@ const ROWS_AXIS = {
 
 const COMMON_PLUGINS: Plugin[] = [whiteBackground, legendMargin];
 
-function spec(kind: ChartKind, title: string, height: number, configuration: ReportChartConfiguration, part = 1, parts = 1): ChartSpec {
+function spec(kind: AnyChartKind, title: string, height: number, configuration: ReportChartConfiguration, part = 1, parts = 1): ChartSpec {
   return { kind, title, part, parts, width: CHART_WIDTH, height, configuration };
 }
 
 /** A chart with only its title and a message, for a board or period with nothing to show. */
-function emptySpec(kind: ChartKind, title: string, subtitle: string[], message: string): ChartSpec {
+function emptySpec(kind: AnyChartKind, title: string, subtitle: string[], message: string): ChartSpec {
   return spec(kind, title, 420, {
     type: 'bar',
     data: { labels: [], datasets: [] },
@@ -746,6 +747,50 @@ export function forecastAccuracyChart(followup: PeriodFollowup): ChartSpec {
     scales: { x: PERIOD_AXIS, y: valueAxis('procent', (v) => formatPercent(v, 1)) },
   };
   return spec('forecast-accuracy', title, 820, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
+}
+
+/**
+ * "Jämförelse mellan nämnder": one bar per board with the indicator's value (prognos in
+ * T1/T2, outcome in VB), in the status colour against KF:s årsmål, and KF:s årsmål as a
+ * line; the subtitle gives min, median and max.
+ */
+export function boardComparisonChart(comparison: BoardComparison, subtitleLine: string): ChartSpec {
+  const title = `Jämförelse mellan nämnder: ${comparison.code}`;
+  const show = (v: number | null) => (v === null ? '–' : formatIndicatorValue(v, comparison.unit, comparison.decimals));
+  const subtitle = [
+    subtitleLine,
+    ...wrapLabel(comparison.name, 110, 1),
+    `Min ${show(comparison.min)}, median ${show(comparison.median)}, max ${show(comparison.max)}${comparison.direction === 'decrease' ? ` (${LOWER_IS_BETTER_TEXT})` : ''}`,
+  ];
+  const rows = comparison.rows;
+  if (rows.every((r) => r.value === null)) return emptySpec('board-comparison', title, subtitle, 'Ingen nämnd har ett värde för indikatorn.');
+  const statusColour: Record<string, string> = { achieved: ASSESSMENT_COLOURS.full, partial: ASSESSMENT_COLOURS.partial, notAchieved: ASSESSMENT_COLOURS.none, notAssessed: ASSESSMENT_COLOURS.notAssessed };
+  const council = rows.find((r) => r.councilTarget !== null)?.councilTarget ?? null;
+  const datasets: ChartDataset<'bar', (number | null)[]>[] = [{
+    type: 'bar',
+    label: 'Värde',
+    data: rows.map((r) => r.value),
+    backgroundColor: rows.map((r) => statusColour[r.councilStatus]),
+    maxBarThickness: 80,
+  }];
+  const options: ChartOptions<'bar'> = {
+    layout: { padding: { ...PADDING, right: council === null ? PADDING.right : 190 } },
+    plugins: {
+      ...commonPlugins(title, subtitle, false),
+      valueLabels: { format: (v) => show(v), position: 'end', fontSize: FONT_SIZE.values, obstacles: () => (council === null ? [] : [council]) },
+      ...(council === null ? {} : { guideLine: { value: council, label: ['KF:s årsmål', show(council)], colour: COLOURS.target, fontSize: FONT_SIZE.legend } }),
+    },
+    scales: {
+      x: { ticks: { color: TEXT_COLOUR, font: font(FONT_SIZE.categoryTicks), autoSkip: false, maxRotation: 0 }, grid: { display: false } },
+      y: { ...valueAxis(UNIT_LABELS[comparison.unit], (v) => show(v)), suggestedMax: Math.max(council ?? 0, ...rows.map((r) => r.value ?? 0)) * 1.1 },
+    },
+  };
+  return spec('board-comparison', title, 760, {
+    type: 'bar',
+    data: { labels: rows.map((r) => wrapLabel(r.board.name, 16, 3)), datasets },
+    options,
+    plugins: [...COMMON_PLUGINS, valueLabels, ...(council === null ? [] : [guideLine])],
+  } as ReportChartConfiguration);
 }
 
 const BUILDERS: Record<ChartKind, (followup: PeriodFollowup) => ChartSpec> = {

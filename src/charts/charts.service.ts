@@ -35,6 +35,11 @@ export class ChartsService {
     return this.renderSpec(chartSpec(followup, kind, part));
   }
 
+  /** Any chart whose configuration is built elsewhere in the charts module (the comparison between boards). */
+  async renderChartSpec(spec: ChartSpec): Promise<RenderedChart> {
+    return this.renderSpec(spec);
+  }
+
   private renderSpec(spec: ChartSpec): RenderedChart {
     const { kind, title, part, parts, width, height, configuration } = spec;
     // The synchronous encoder: @napi-rs/canvas, which stands in for canvas, has no callback form of toBuffer.

@@ -4,7 +4,7 @@ import { Response } from 'express';
 import { ACCESS_ACTIONS, AccessAction } from '../auth/access-audit-entry.entity';
 import { AuthenticatedRequest, CurrentPrincipal, Requires } from '../auth/permission.decorator';
 import { Principal } from '../auth/principal';
-import { ROLE_LABELS, ROLES, isRole } from '../auth/roles';
+import { isEveryBoardRole, isRole, ROLE_LABELS, ROLES } from '../auth/roles';
 import { AccessActor, UsersService } from '../auth/users.service';
 import { BoardsService } from '../boards/boards.service';
 import { DomainError, HTTP_STATUS_BY_CODE } from '../common/domain-error';
@@ -67,7 +67,7 @@ export class AdminPagesController {
   async grant(@Param('username') username: string, @Body() form: Form, @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response) {
     try {
       const role = form.role ?? '';
-      await this.users.grant(username, role, role === 'admin' ? null : (form.board ?? '').trim() || null, actorOf(principal));
+      await this.users.grant(username, role, isEveryBoardRole(role) ? null : (form.board ?? '').trim() || null, actorOf(principal));
       return res.redirect(303, `${PAGE}?klart=behorighet#konto-${encodeURIComponent(username)}`);
     } catch (error) {
       return this.refuse(error, `behorighet-${username}`, form, principal, req, res);

@@ -189,6 +189,7 @@ export class WebController {
       goalsHref: `${base}/mal`,
       budgetHref: `${base}/budget`,
       textsHref: `${base}/texter`,
+      comparisonHref: `/jamforelse/${at.year}/${at.period}`,
       workflow: {
         ...state,
         submittedAt: f.submittedAt ? swedishDateTime(f.submittedAt) : null,

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BoardsModule } from '../boards/boards.module';
 import { FollowupModule } from '../followup/followup.module';
+import { ComparisonModule } from '../comparison/comparison.module';
 import { AdminPagesController } from './admin-pages.controller';
+import { ComparisonPagesController } from './comparison-pages.controller';
 import { BudgetPagesController } from './budget-pages.controller';
 import { GoalPagesController } from './goal-pages.controller';
 import { TextPagesController } from './text-pages.controller';
@@ -10,7 +12,7 @@ import { WebController } from './web.controller';
 
 /** The web pages for controllers, managers and auditors (SPEC 8), over the same services as the API. */
 @Module({
-  imports: [AuthModule, BoardsModule, FollowupModule],
-  controllers: [WebController, GoalPagesController, BudgetPagesController, TextPagesController, AdminPagesController],
+  imports: [AuthModule, BoardsModule, FollowupModule, ComparisonModule],
+  controllers: [WebController, GoalPagesController, BudgetPagesController, TextPagesController, AdminPagesController, ComparisonPagesController],
 })
 export class WebModule {}

@@ -5,6 +5,7 @@ import { MonthReports1764000000000 } from './1764000000000-month-reports';
 import { AccessAudit1764150000000 } from './1764150000000-access-audit';
 import { DeteriorationThreshold1764160000000 } from './1764160000000-deterioration-threshold';
 import { Kolada1764170000000 } from './1764170000000-kolada';
+import { CityRole1764200000000 } from './1764200000000-city-role';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [InitialSchema1763900000000, AccountsAuditWorkflow1763960000000, ReportTexts1763990000000, MonthReports1764000000000, AccessAudit1764150000000, DeteriorationThreshold1764160000000, Kolada1764170000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AccountsAuditWorkflow1763960000000, ReportTexts1763990000000, MonthReports1764000000000, AccessAudit1764150000000, DeteriorationThreshold1764160000000, Kolada1764170000000, CityRole1764200000000];

@@ -1,0 +1,52 @@
+import { BoardIndicator, compareBoards, median } from './board-comparison.calc';
+
+/* Three stadsdelsnämnder reporting the same KF indicator; figures by hand. */
+
+const board = (code: string, value: number | null, fields: Partial<BoardIndicator> = {}): BoardIndicator => ({
+  board: { code, name: `Stadsdelsnämnd ${code}` }, name: 'Andel elever med behörighet', unit: 'percent', direction: 'increase', decimals: 1,
+  tolerance: null, value, men: null, women: null, genderGap: null, annualTarget: 85, councilTarget: 80, ...fields,
+});
+
+describe('median', () => {
+  it.each<[number[], number | null]>([
+    [[], null],
+    [[7], 7],
+    [[3, 1, 2], 2],
+    [[4, 1, 3, 2], 2.5],
+    [[0.1, 0.2], 0.15],
+  ])('%j → %p', (values, expected) => {
+    expect(median(values)).toBe(expected);
+  });
+});
+
+describe('compareBoards', () => {
+  it('gives min, median and max, and the boards that miss KF:s årsmål, boards in code order', () => {
+    const c = compareBoards('KF-I1', [board('SKA', 82.5), board('RIN', 71.3, { men: 68.0, women: 74.2, genderGap: 6.2 }), board('BRO', 80)])!;
+    expect(c.rows.map((r) => [r.board.code, r.value, r.councilStatus, r.missesCouncilTarget])).toEqual([
+      ['BRO', 80, 'achieved', false], // exactly KF:s årsmål 80
+      ['RIN', 71.3, 'notAchieved', true], // below 72 = 90 % of 80
+      ['SKA', 82.5, 'achieved', false],
+    ]);
+    expect([c.min, c.median, c.max]).toEqual([71.3, 80, 82.5]);
+    expect(c.missing).toEqual(['RIN']);
+    expect(c.rows[1]).toMatchObject({ men: 68, women: 74.2, genderGap: 6.2 });
+  });
+
+  it('reads lower-is-better and range indicators in their direction', () => {
+    const lower = compareBoards('KF-I2', [board('A', 130, { direction: 'decrease', councilTarget: 120 }), board('B', 118, { direction: 'decrease', councilTarget: 120 })])!;
+    expect(lower.rows.map((r) => r.missesCouncilTarget)).toEqual([true, false]);
+    const range = compareBoards('KF-I3', [board('A', 1.5, { direction: 'range', councilTarget: 0, tolerance: 1 }), board('B', -0.5, { direction: 'range', councilTarget: 0, tolerance: 1 })])!;
+    expect(range.rows.map((r) => r.missesCouncilTarget)).toEqual([true, false]);
+  });
+
+  it('leaves out of the spread a board without a value, and judges no board without a KF target', () => {
+    const c = compareBoards('KF-I1', [board('A', null), board('B', 60, { councilTarget: null }), board('C', 90)])!;
+    expect(c.rows.map((r) => r.missesCouncilTarget)).toEqual([null, null, false]);
+    expect([c.min, c.median, c.max]).toEqual([60, 75, 90]);
+    expect(c.missing).toEqual([]);
+  });
+
+  it('has nothing to compare without boards', () => {
+    expect(compareBoards('KF-I1', [])).toBeNull();
+  });
+});
