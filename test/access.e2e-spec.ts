@@ -63,6 +63,11 @@ describe('who may do what (SPEC 7)', () => {
     it('the permission of every route, as the README lists it', () => {
       expect(declaredRoutes(t).map((r) => `${r.method} ${r.path} ${r.access}`)).toEqual([
         'GET / signedIn',
+        'GET /admin/anvandare admin',
+        'POST /admin/anvandare admin',
+        'POST /admin/anvandare/:username/behorighet admin',
+        'POST /admin/anvandare/:username/stang-av admin',
+        'POST /admin/anvandare/:username/ta-bort-behorighet admin',
         'POST /api/auth/login public',
         'POST /api/auth/logout signedIn',
         'GET /api/auth/me signedIn',
@@ -94,8 +99,18 @@ describe('who may do what (SPEC 7)', () => {
         'POST /logga-in public',
         'POST /logga-ut signedIn',
         'GET /namnder/:board/:year/:period read',
+        'POST /namnder/:board/:year/:period/aktiviteter/:code write',
+        'GET /namnder/:board/:year/:period/budget read',
+        'POST /namnder/:board/:year/:period/budget write',
+        'POST /namnder/:board/:year/:period/godkann approve',
         'GET /namnder/:board/:year/:period/indikatorer read',
         'POST /namnder/:board/:year/:period/indikatorer/:code write',
+        'POST /namnder/:board/:year/:period/lamna-in submit',
+        'GET /namnder/:board/:year/:period/mal read',
+        'POST /namnder/:board/:year/:period/mal/:code write',
+        'POST /namnder/:board/:year/:period/oppna-igen admin',
+        'GET /namnder/:board/:year/:period/texter read',
+        'POST /namnder/:board/:year/:period/texter write',
       ]);
     });
 

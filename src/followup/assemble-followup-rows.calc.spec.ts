@@ -1,4 +1,4 @@
-import { assembleFollowup, PeriodRows, PlanRows, workflowOf } from './assemble-followup.calc';
+import { assembleFollowup, PeriodRows, PlanRows, reconcile, workflowOf } from './assemble-followup.calc';
 import { GoalFollowup } from './period-followup';
 
 /*
@@ -154,5 +154,60 @@ describe('assembleFollowup: rows carried into the follow-up', () => {
     const withT2 = assembleFollowup(plan, rows({ period: 'VB' }), rows({ period: 'T2', operatingAreaResults: [{ operatingAreaId: 30, forecast: 102 * MN, adjustment: 0 }] }));
     // (T2 prognos 102 − bokslut 101) / budget 100 = 1 %.
     expect(withT2.budget.forecastAccuracy?.total.accuracy).toBeCloseTo(0.01, 12);
+  });
+});
+
+describe('assembleFollowup: budget rows with and without results', () => {
+  const budgetPlan: PlanRows = {
+    ...plan,
+    operatingAreas: [
+      { id: 30, name: 'Äldreomsorg', previousYearActual: 90 * MN, budget: 100 * MN },
+      { id: 31, name: 'Öppen verksamhet', previousYearActual: null, budget: 10 * MN },
+    ],
+    accountGroups: [
+      { id: 40, name: 'Taxor och avgifter', type: 'revenue', budget: -20 * MN },
+      { id: 41, name: 'Personalkostnader', type: 'cost', budget: 130 * MN },
+    ],
+  };
+  const f = assembleFollowup(budgetPlan, rows({
+    operatingAreaResults: [{ operatingAreaId: 30, forecast: 101 * MN, adjustment: 1 * MN, volumeChange: 2 * MN, returned: 3 * MN, comment: 'Fler brukare.', version: 5 }],
+    accountGroupResults: [{ accountGroupId: 41, actual: 40 * MN, forecast: 131 * MN, previousYearBudget: 125 * MN, previousYearActual: 38 * MN }],
+  }));
+
+  it('carries an account group\'s figures, and none for a group without a result', () => {
+    expect(f.budget.accountTable.costs[0]).toMatchObject({ name: 'Personalkostnader', budget: 130 * MN, forecast: 131 * MN, actual: 40 * MN, previousYearBudget: 125 * MN, previousYearActual: 38 * MN });
+    expect(f.budget.accountTable.revenues[0]).toMatchObject({ name: 'Taxor och avgifter', budget: -20 * MN, forecast: null, actual: null, previousYearBudget: null, previousYearActual: null });
+  });
+
+  it('carries an area\'s prognos, justering, prestationsförändring, återredovisning, comment and version, and none for an area without a result', () => {
+    // 100 − 101 = −1; + 1 + 2 − 3 = −1.
+    expect(f.budget.operatingAreaTable.rows[0]).toMatchObject({ forecast: 101 * MN, deviation: -1 * MN, adjustment: 1 * MN, volumeChange: 2 * MN, returned: 3 * MN, adjustedDeviation: -1 * MN });
+    expect(f.budget.operatingAreaTable.rows[1]).toMatchObject({ forecast: null, deviation: null, adjustment: null, volumeChange: null, returned: null });
+    expect(f.budget.areaComments).toEqual([{ name: 'Äldreomsorg', deviation: -1 * MN, adjustedDeviation: -1 * MN, comment: 'Fler brukare.' }]);
+    expect(f.budget.operatingAreaVersions).toEqual({ 'Äldreomsorg': 5, 'Öppen verksamhet': 0 });
+  });
+
+  it('puts several indicators and activities of one goal together, in the plan\'s order', () => {
+    const twice = assembleFollowup({
+      ...plan,
+      indicators: [plan.indicators[0], { ...plan.indicators[0], id: 12, code: 'ÄLN-I3' }],
+      activities: [plan.activities[0], { ...plan.activities[0], id: 22, code: 'ÄLN-A3' }],
+    }, rows());
+    expect(byCode(twice.goals, '1.1.a')!.indicators.map((i) => i.code)).toEqual(['ÄLN-I1', 'ÄLN-I3']);
+    expect(byCode(twice.goals, '1.1.a')!.activities.map((a) => a.code)).toEqual(['ÄLN-A1', 'ÄLN-A3']);
+  });
+});
+
+describe('reconcile: Netto against Nämnden totalt (SPEC 3.4)', () => {
+  it.each<[string, { budget: number | null; forecast: number | null; actual: number | null }, { budget: number | null; forecast: number | null }, 'T1' | 'VB', { budget: number | null; forecast: number | null } | null]>([
+    ['agreeing tables', { budget: 100, forecast: 101, actual: 40 }, { budget: 100, forecast: 101 }, 'T1', null],
+    ['a budget 0,1 mnkr apart', { budget: 1_215_300_000, forecast: 1_216_200_000, actual: 1 }, { budget: 1_215_400_000, forecast: 1_216_200_000 }, 'T1', { budget: -100_000, forecast: 0 }],
+    ['a prognos apart in a tertial', { budget: 100, forecast: 103, actual: 40 }, { budget: 100, forecast: 101 }, 'T1', { budget: 0, forecast: 2 }],
+    ['the utfall, not the prognos, in the VB', { budget: 100, forecast: 101, actual: 99 }, { budget: 100, forecast: 101 }, 'VB', { budget: 0, forecast: -2 }],
+    ['a missing budget on one side', { budget: null, forecast: 103, actual: 40 }, { budget: 100, forecast: 101 }, 'T1', { budget: null, forecast: 2 }],
+    ['a missing prognos on the other', { budget: 100, forecast: 103, actual: 40 }, { budget: 100, forecast: null }, 'T1', null],
+    ['both missing', { budget: null, forecast: null, actual: null }, { budget: null, forecast: null }, 'T1', null],
+  ])('%s', (_label, net, total, period, expected) => {
+    expect(reconcile(net, total, period)).toEqual(expected);
   });
 });

@@ -104,4 +104,9 @@ describe('forecastReliability: indicators\' T1 and T2 prognos against the outcom
     expect(indicatorsThatMovedMost(r, 3).map((i) => i.code)).toEqual(['STOR', 'LIKA', 'MELLAN']);
     expect(indicatorsThatMovedMost(r, 10).map((i) => i.code)).toEqual(['STOR', 'LIKA', 'MELLAN', 'LITEN']);
   });
+
+  it('keeps the plan\'s order among many ties', () => {
+    const ties = forecastReliability([], [], ['A', 'B', 'C', 'D', 'E'].map((code) => indicator(code, 10, 12, null, 10))).indicators;
+    expect(indicatorsThatMovedMost(ties, 5).map((i) => i.code)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
 });
