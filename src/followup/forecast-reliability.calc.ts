@@ -103,10 +103,11 @@ export function forecastReliability(series: ForecastSeriesLine[], budgets: (numb
  */
 export function indicatorsThatMovedMost(indicators: IndicatorReliability[], count: number): IndicatorReliability[] {
   const miss = (i: IndicatorReliability) => Math.max(...i.forecasts.map((f) => Math.abs(f.errorShare ?? 0)));
+  // Array.prototype.sort is stable: equal misses keep the plan's order.
   return indicators
-    .map((indicator, index) => ({ indicator, index, miss: miss(indicator) }))
+    .map((indicator) => ({ indicator, miss: miss(indicator) }))
     .filter((x) => x.miss > 0)
-    .sort((a, b) => b.miss - a.miss || a.index - b.index)
+    .sort((a, b) => b.miss - a.miss)
     .slice(0, count)
     .map((x) => x.indicator);
 }
