@@ -63,8 +63,8 @@ describe('comparison between boards', () => {
     expect(one.rows.map((r: Json) => r.board.code)).toEqual(['SKA']);
   });
 
-  it('answers without an indicator 400 and an unknown one 404, in Swedish', async () => {
-    expect((await t.http().get(`${API}/comparison`).expect(400)).body.message).toMatch(/Ange vilken indikator/);
+  it('answers without an indicator or KF goal 400 and an unknown one 404, in Swedish', async () => {
+    expect((await t.http().get(`${API}/comparison`).expect(400)).body.message).toMatch(/^Ange vad som ska jämföras: en indikator/);
     expect((await t.http().get(`${API}/comparison?indicator=FINNS-EJ`).expect(404)).body.message).toMatch(/Ingen nämnd som du kan läsa har rapporterat indikatorn "FINNS-EJ"/);
   });
 
@@ -85,6 +85,31 @@ describe('comparison between boards', () => {
     expect(png.headers['content-type']).toBe('image/png');
     expect(png.body.subarray(1, 4).toString()).toBe('PNG');
     expect(png.body.length).toBeGreaterThan(20_000);
+  });
+
+  it('compares one of KF:s mål: each board\'s bedömning beside its indicators\', the flagged named', async () => {
+    const body = (await t.http().get(`${API}/comparison?councilGoal=1.7`).expect(200)).body;
+    // Every board says Uppfylls helt. Against the boards' own årsmål of 85 % (delvis from 76,5 %) the indicator is
+    // Uppnås delvis in Bromma (80) and Skärholmen (82,5), Uppnås inte in Rinkeby-Kista (71,3), Uppnås in Älvsjö (90).
+    const more = 'Bedömningen är mer positiv än indikatorerna';
+    expect(body.rows.map((r: Json) => [r.board.code, r.assessmentLabel, r.suggestionLabel, r.flagText])).toEqual([
+      ['BRO', 'Uppfylls helt', 'Uppfylls delvis', more],
+      ['RIN', 'Uppfylls helt', 'Uppfylls inte', more],
+      ['SKA', 'Uppfylls helt', 'Uppfylls delvis', more],
+      ['ÄLV', 'Uppfylls helt', 'Uppfylls helt', null],
+    ]);
+    expect(body.counts).toEqual({ full: 4, partial: 0, none: 0, notAssessed: 0 });
+    expect(body.flagged).toEqual(['BRO', 'RIN', 'SKA']);
+    const xlsx = await t.http().get(`${API}/comparison.xlsx?councilGoal=1.7`).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    expect((workbook.getWorksheet('Jämförelse')!.getRow(6).values as unknown[]).slice(1)).toEqual([
+      'Rinkeby-Kista stadsdelsnämnd (RIN)', 'Uppfylls helt', 'Uppfylls inte', 'Bedömningen är mer positiv än indikatorerna',
+    ]);
+    const both = await t.http().get(`${API}/comparison?indicator=KF-I1&councilGoal=1.7`).expect(400);
+    expect(both.body.message).toMatch(/inte båda/);
+    const page = await t.http().get(encodeURI('/jamforelse/2031/T1?mal=1.7')).expect(200);
+    expect(page.text).toContain('Bedömning som avviker från indikatorerna: <strong>BRO, RIN, SKA</strong>.');
   });
 
   it('shows the comparison page with a row per board', async () => {

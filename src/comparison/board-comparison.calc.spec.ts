@@ -1,4 +1,4 @@
-import { BoardIndicator, compareBoards, median } from './board-comparison.calc';
+import { BoardGoal, BoardIndicator, compareBoards, compareCouncilGoal, median } from './board-comparison.calc';
 
 /* Three stadsdelsnämnder reporting the same KF indicator; figures by hand. */
 
@@ -48,5 +48,33 @@ describe('compareBoards', () => {
 
   it('has nothing to compare without boards', () => {
     expect(compareBoards('KF-I1', [])).toBeNull();
+  });
+});
+
+describe('compareCouncilGoal', () => {
+  const goal = (code: string, assessment: BoardGoal['assessment'], suggestion: BoardGoal['suggestion'], flagText: string | null = null): BoardGoal => ({
+    board: { code, name: `Stadsdelsnämnd ${code}` }, name: 'Alla barn har goda uppväxtvillkor', assessment, suggestion, flagText,
+  });
+
+  it('gives each board\'s bedömning beside its indicators\', counts them and names the flagged', () => {
+    const c = compareCouncilGoal('1.1', [
+      goal('SKA', 'full', 'partial', 'Bedömningen är mer positiv än indikatorerna'),
+      goal('BRO', 'full', 'full'),
+      goal('RIN', 'partial', 'none'),
+      goal('ÄLV', 'notAssessed', 'notAssessed'),
+    ])!;
+    expect(c.rows.map((r) => [r.board.code, r.assessmentLabel, r.suggestionLabel])).toEqual([
+      ['BRO', 'Uppfylls helt', 'Uppfylls helt'],
+      ['RIN', 'Uppfylls delvis', 'Uppfylls inte'],
+      ['SKA', 'Uppfylls helt', 'Uppfylls delvis'],
+      ['ÄLV', 'Ej bedömd', 'Ej bedömd'],
+    ]);
+    expect(c.counts).toEqual({ full: 2, partial: 1, none: 0, notAssessed: 1 });
+    expect(c.flagged).toEqual(['SKA']);
+    expect(c.name).toBe('Alla barn har goda uppväxtvillkor');
+  });
+
+  it('has nothing to compare without boards', () => {
+    expect(compareCouncilGoal('1.1', [])).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { clean } from '../common/decimal';
 import { IndicatorStatus, indicatorStatus } from '../indicators/indicator-status.calc';
 import { Direction, IndicatorUnit } from '../indicators/indicator.entity';
+import { ASSESSMENT_LABELS, AssessmentOrNone } from '../goals/goal-assessment.calc';
 
 /*
  * Comparison between boards (issue 10): the stadsdelsnämnder report the same KF indicators,
@@ -98,5 +99,55 @@ export function compareBoards(code: string, boards: BoardIndicator[]): BoardComp
     median: median(values),
     max: values.length > 0 ? Math.max(...values) : null,
     missing: rows.filter((r) => r.missesCouncilTarget === true).map((r) => r.board.code),
+  };
+}
+
+/** One board's bedömning of a KF goal, as its follow-up gives it. */
+export interface BoardGoal {
+  board: { code: string; name: string };
+  name: string;
+  assessment: AssessmentOrNone;
+  suggestion: AssessmentOrNone;
+  flagText: string | null;
+}
+
+export interface GoalComparisonRow {
+  board: { code: string; name: string };
+  assessment: AssessmentOrNone;
+  assessmentLabel: string;
+  suggestion: AssessmentOrNone;
+  suggestionLabel: string;
+  flagText: string | null;
+}
+
+export interface GoalComparison {
+  code: string;
+  name: string;
+  rows: GoalComparisonRow[];
+  /** How many boards gave each bedömning. */
+  counts: Record<AssessmentOrNone, number>;
+  /** The boards whose bedömning carries a flag of SPEC 3.3. */
+  flagged: string[];
+}
+
+/** One KF goal across the boards that assess it: each board's bedömning beside what its indicators say. */
+export function compareCouncilGoal(code: string, boards: BoardGoal[]): GoalComparison | null {
+  if (boards.length === 0) return null;
+  const sorted = [...boards].sort((a, b) => a.board.code.localeCompare(b.board.code, 'sv'));
+  const counts: Record<AssessmentOrNone, number> = { full: 0, partial: 0, none: 0, notAssessed: 0 };
+  for (const b of sorted) counts[b.assessment] += 1;
+  return {
+    code,
+    name: sorted[0].name,
+    rows: sorted.map((b) => ({
+      board: b.board,
+      assessment: b.assessment,
+      assessmentLabel: ASSESSMENT_LABELS[b.assessment],
+      suggestion: b.suggestion,
+      suggestionLabel: ASSESSMENT_LABELS[b.suggestion],
+      flagText: b.flagText,
+    })),
+    counts,
+    flagged: sorted.filter((b) => b.flagText !== null).map((b) => b.board.code),
   };
 }

@@ -16,16 +16,23 @@ import { ComparisonService } from './comparison.service';
 @ApiBearerAuth()
 @ApiParam({ name: 'year', example: 2017 })
 @ApiParam({ name: 'period', example: 'T1' })
-@ApiQuery({ name: 'indicator', example: 'SON-I07' })
+@ApiQuery({ name: 'indicator', example: 'SON-I07', required: false })
+@ApiQuery({ name: 'councilGoal', example: '1.1', required: false, description: 'Ett av KF:s mål i stället för en indikator' })
 @Controller('api/years/:year/periods/:period')
 export class ComparisonController {
   constructor(private readonly comparisons: ComparisonService) {}
 
   @Get('comparison')
   @Requires('signedIn')
-  @ApiOperation({ summary: 'En indikator i alla nämnder du kan läsa: värde, män, kvinnor, könsskillnad, mot KF:s årsmål; min, median och max' })
-  compare(@Param('year', YearPipe) year: number, @Param('period') period: string, @Query('indicator') indicator: string | undefined, @CurrentPrincipal() principal: Principal) {
-    return this.comparisons.compare(principal, year, parsePeriod(period), indicator);
+  @ApiOperation({ summary: 'En indikator i alla nämnder du kan läsa (värde, män, kvinnor, könsskillnad, mot KF:s årsmål; min, median och max), eller ett av KF:s mål (nämndernas bedömningar)' })
+  compare(
+    @Param('year', YearPipe) year: number, @Param('period') period: string, @Query('indicator') indicator: string | undefined,
+    @Query('councilGoal') councilGoal: string | undefined, @CurrentPrincipal() principal: Principal,
+  ) {
+    const subject = ComparisonService.subject(indicator, councilGoal);
+    return 'indicator' in subject
+      ? this.comparisons.compare(principal, year, parsePeriod(period), subject.indicator)
+      : this.comparisons.compareGoal(principal, year, parsePeriod(period), subject.councilGoal);
   }
 
   @Get('comparison.xlsx')
@@ -34,9 +41,12 @@ export class ComparisonController {
   @ApiOperation({ summary: 'Jämförelsen som Excel-arbetsbok' })
   async xlsx(
     @Param('year', YearPipe) year: number, @Param('period') period: string, @Query('indicator') indicator: string | undefined,
-    @CurrentPrincipal() principal: Principal, @Res() res: Response,
+    @Query('councilGoal') councilGoal: string | undefined, @CurrentPrincipal() principal: Principal, @Res() res: Response,
   ) {
-    const file = await this.comparisons.workbook(principal, year, parsePeriod(period), indicator);
+    const subject = ComparisonService.subject(indicator, councilGoal);
+    const file = 'indicator' in subject
+      ? await this.comparisons.workbook(principal, year, parsePeriod(period), subject.indicator)
+      : await this.comparisons.goalWorkbook(principal, year, parsePeriod(period), subject.councilGoal);
     res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
     res.type(XLSX_TYPE).send(file.content);
   }

@@ -10,9 +10,9 @@ import { DomainError } from '../common/domain-error';
 import { Period, periodName, reportTitle } from '../common/period';
 import { UNIT_LABELS } from '../common/vocabulary';
 import { FollowupService } from '../followup/followup.service';
-import { allIndicators, IndicatorFollowup } from '../followup/period-followup';
+import { allGoals, allIndicators, GoalFollowup, IndicatorFollowup } from '../followup/period-followup';
 import { INDICATOR_STATUS_LABELS } from '../indicators/indicator-status.calc';
-import { BoardComparison, BoardIndicator, compareBoards } from './board-comparison.calc';
+import { BoardComparison, BoardGoal, BoardIndicator, compareBoards, compareCouncilGoal, GoalComparison } from './board-comparison.calc';
 
 /** An indicator code reported by at least one board the person may read, for choosing what to compare. */
 export interface ComparableIndicator {
@@ -35,7 +35,9 @@ export class ComparisonService {
   ) {}
 
   /** The period's indicators of every readable board that has reported it. */
-  private async reported(principal: Principal, year: number, period: Period): Promise<{ board: { code: string; name: string }; indicators: IndicatorFollowup[] }[]> {
+  private async reported(
+    principal: Principal, year: number, period: Period,
+  ): Promise<{ board: { code: string; name: string }; indicators: IndicatorFollowup[]; goals: GoalFollowup[] }[]> {
     const visible = principal.visibleBoards();
     const boards = (await this.boards.list()).filter(
       (b) => (visible === null || visible.has(b.code.toUpperCase())) && b.years.some((y) => y.year === year && y.periods.some((p) => p.period === period)),
@@ -43,7 +45,7 @@ export class ComparisonService {
     const out = [];
     for (const board of boards) {
       const followup = await this.followups.getFollowup(board.code, year, period);
-      if (followup.reported) out.push({ board: followup.board, indicators: allIndicators(followup.goals) });
+      if (followup.reported) out.push({ board: followup.board, indicators: allIndicators(followup.goals), goals: allGoals(followup.goals) });
     }
     return out;
   }
@@ -83,9 +85,77 @@ export class ComparisonService {
     return comparison;
   }
 
+  /** One KF goal (KF:s mål för verksamhetsområdet) across the boards: each board's bedömning beside its indicators'. */
+  async compareGoal(principal: Principal, year: number, period: Period, code: string): Promise<GoalComparison> {
+    const wanted = code.trim();
+    const rows: BoardGoal[] = [];
+    for (const { board, goals } of await this.reported(principal, year, period)) {
+      const goal = goals.find((g) => g.level === 'councilGoal' && g.code.toUpperCase() === wanted.toUpperCase());
+      if (goal) rows.push({ board, name: goal.name, assessment: goal.assessment, suggestion: goal.suggestion, flagText: goal.flagText });
+    }
+    const comparison = compareCouncilGoal(wanted, rows);
+    if (!comparison) {
+      throw DomainError.notFound(`Ingen nämnd som du kan läsa har KF:s mål "${wanted}" i sin uppföljning för ${periodName(period, year)}.`);
+    }
+    return comparison;
+  }
+
+  /** The KF goals a comparison can be made for, most widely assessed first. */
+  async comparableGoals(principal: Principal, year: number, period: Period): Promise<ComparableIndicator[]> {
+    const byCode = new Map<string, ComparableIndicator>();
+    for (const { goals } of await this.reported(principal, year, period)) {
+      for (const g of goals.filter((x) => x.level === 'councilGoal')) {
+        const entry = byCode.get(g.code) ?? { code: g.code, name: g.name, boards: 0 };
+        entry.boards += 1;
+        byCode.set(g.code, entry);
+      }
+    }
+    return [...byCode.values()].sort((a, b) => b.boards - a.boards || a.code.localeCompare(b.code, 'sv'));
+  }
+
   async chart(principal: Principal, year: number, period: Period, code: string | undefined): Promise<RenderedChart> {
     const comparison = await this.compare(principal, year, period, code);
     return this.charts.renderChartSpec(boardComparisonChart(comparison, `${reportTitle(period, year)} – ${comparison.rows.length} nämnder`));
+  }
+
+  /** What to compare: an indicator code or a KF goal code, exactly one of them. */
+  static subject(indicator: string | undefined, councilGoal: string | undefined): { indicator: string } | { councilGoal: string } {
+    const i = (indicator ?? '').trim();
+    const g = (councilGoal ?? '').trim();
+    if ((i === '') === (g === '')) {
+      throw DomainError.invalid('Ange vad som ska jämföras: en indikator (?indicator=SDN-I01) eller ett av KF:s mål (?councilGoal=1.1), inte båda.', [
+        { path: i === '' ? 'indicator' : 'councilGoal', message: i === '' ? 'Saknas.' : 'Ange bara en av indicator och councilGoal.' },
+      ]);
+    }
+    return i !== '' ? { indicator: i } : { councilGoal: g };
+  }
+
+  /** A KF goal's comparison as a workbook: one row per board with its bedömning and the indicators'. */
+  async goalWorkbook(principal: Principal, year: number, period: Period, code: string): Promise<{ fileName: string; content: Buffer }> {
+    const c = await this.compareGoal(principal, year, period, code);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Verksamhetsuppföljning';
+    const sheet = workbook.addWorksheet('Jämförelse', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    sheet.getCell('A1').value = `Jämförelse mellan nämnder – KF:s mål ${c.code} ${c.name}`;
+    sheet.getCell('A1').font = { bold: true, size: 14 };
+    sheet.getCell('A2').value = reportTitle(period, year);
+    const headers = ['Nämnd', 'Bedömning', 'Indikatorernas bedömning', 'Avvikande bedömning'];
+    [40, 18, 24, 44].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    headers.forEach((text, i) => {
+      const cell = sheet.getRow(4).getCell(i + 1);
+      cell.value = text;
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 4 }];
+    c.rows.forEach((r, n) => {
+      const row = sheet.getRow(5 + n);
+      row.getCell(1).value = `${r.board.name} (${r.board.code})`;
+      row.getCell(2).value = r.assessmentLabel;
+      row.getCell(3).value = r.suggestionLabel;
+      if (r.flagText) row.getCell(4).value = r.flagText;
+    });
+    return { fileName: `Jämförelse KF-mål ${c.code} ${reportTitle(period, year)}.xlsx`, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
   }
 
   /** The comparison as a workbook: one row per board, then min, median and max; numeric cells with formats. */

@@ -196,3 +196,8 @@ export interface PeriodFollowup {
 export function allIndicators(goals: GoalFollowup[]): IndicatorFollowup[] {
   return goals.flatMap((g) => [...g.indicators, ...allIndicators(g.children)]);
 }
+
+/** Every goal of a goal tree, each before its children. */
+export function allGoals(goals: GoalFollowup[]): GoalFollowup[] {
+  return goals.flatMap((g) => [g, ...allGoals(g.children)]);
+}

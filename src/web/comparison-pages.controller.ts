@@ -25,12 +25,15 @@ export class ComparisonPagesController {
   @Requires('signedIn')
   async page(
     @Param('year', YearPipe) year: number, @Param('period') periodText: string, @Query('indikator') code: string | undefined,
+    @Query('mal') goalCode: string | undefined,
     @CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Res() res: Response,
   ) {
     const period = parsePeriod(periodText);
     const options = await this.comparisons.comparable(principal, year, period);
-    const chosen = code ?? options.find((o) => o.boards > 1)?.code ?? options[0]?.code;
+    const goalOptions = await this.comparisons.comparableGoals(principal, year, period);
+    const chosen = goalCode ? undefined : (code ?? options.find((o) => o.boards > 1)?.code ?? options[0]?.code);
     const comparison = chosen ? await this.comparisons.compare(principal, year, period, chosen) : null;
+    const goal = goalCode ? await this.comparisons.compareGoal(principal, year, period, goalCode) : null;
     const show = (v: number | null) => (v === null || !comparison ? '–' : formatIndicatorValue(v, comparison.unit, comparison.decimals));
     const api = `/api/years/${year}/periods/${period}`;
     res.render('comparison', {
@@ -39,6 +42,16 @@ export class ComparisonPagesController {
       reportTitle: reportTitle(period, year),
       action: `/jamforelse/${year}/${period}`,
       options: options.map((o) => ({ ...o, selected: o.code === chosen, label: `${o.code} ${o.name} (${o.boards} ${o.boards === 1 ? 'nämnd' : 'nämnder'})` })),
+      goalOptions: goalOptions.map((o) => ({ ...o, selected: o.code === goal?.code, label: `${o.code} ${o.name} (${o.boards} ${o.boards === 1 ? 'nämnd' : 'nämnder'})` })),
+      goal: goal && {
+        code: goal.code, name: goal.name, flagged: goal.flagged.join(', '),
+        counts: [['Uppfylls helt', goal.counts.full], ['Uppfylls delvis', goal.counts.partial], ['Uppfylls inte', goal.counts.none], ['Ej bedömd', goal.counts.notAssessed]].map(([label, n]) => ({ label, n })),
+        rows: goal.rows.map((r) => ({
+          board: r.board.name, assessment: r.assessmentLabel, light: lightOf(r.assessment), suggestion: r.suggestionLabel, flagText: r.flagText,
+          href: `/namnder/${encodeURIComponent(r.board.code)}/${year}/${period}`,
+        })),
+        xlsx: `${api}/comparison.xlsx?councilGoal=${encodeURIComponent(goal.code)}`,
+      },
       comparison: comparison && {
         code: comparison.code,
         name: comparison.name,

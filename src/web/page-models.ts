@@ -1,4 +1,4 @@
-import { PeriodFollowup, GoalFollowup, IndicatorFollowup } from '../followup/period-followup';
+import { allGoals, PeriodFollowup, GoalFollowup, IndicatorFollowup } from '../followup/period-followup';
 import { decimalsOf, formatIndicatorTarget, formatIndicatorValue, formatMnkr, formatNumber, LOWER_IS_BETTER_TEXT } from '../common/vocabulary';
 
 /*
@@ -20,9 +20,7 @@ export function formatShare(value: number | null): string {
   return value === null ? '–' : `${formatNumber(value * 100, 1)}\u00a0%`;
 }
 
-export function allGoals(goals: GoalFollowup[]): GoalFollowup[] {
-  return goals.flatMap((g) => [g, ...allGoals(g.children)]);
-}
+export { allGoals };
 
 /** How far a period has come: indicators with a value, goals with a bedömning, texts written. */
 export interface Completeness {
