@@ -268,6 +268,7 @@ describe('npm run cli -- report and export-budget', () => {
       'consumption.png',
       'forecast-series.png',
       'goal-fulfilment.png',
+      'indicator-trend.png',
       'indicators-1.png',
       'indicators-2.png',
       'indicators-3.png',

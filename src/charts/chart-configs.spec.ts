@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ChartDataset } from 'chart.js';
 import { AssessmentOrNone } from '../goals/goal-assessment.calc';
 import { GoalFollowup, IndicatorFollowup, PeriodFollowup } from '../followup/period-followup';
-import { son2017Vb, withReliability } from '../../test/support/report-fixtures';
+import { son2017Vb, withReliability, withTrend } from '../../test/support/report-fixtures';
 import { CHART_KINDS } from './chart-kinds';
 import { formatCount, formatDeviation, formatMnkr, formatPercent, formatShare } from './chart-format';
 import {
@@ -166,8 +166,23 @@ describe('Prognos T1 → T2 → utfall', () => {
   });
 });
 
+describe('Indikatorer över tid', () => {
+  it('draws each flagged indicator\'s series in % of that year\'s årsmål, with its flag in the legend', () => {
+    const chart = chartSpec(withTrend(son2017T1()), 'indicator-trend');
+    expect(chart.title).toBe('Indikatorer över tid');
+    expect(chart.configuration.data.labels).toEqual(['2015', '2016', 'T1 2017']);
+    const [line] = datasetsOf(chart);
+    expect(line.label).toMatch(/^SON-I07 .* – Försämring mot föregående år$/);
+    expect(line.data).toEqual([120, 112, 50]); // 30, 28 and 12,5 against 25
+  });
+
+  it('says so when no indicator has a flag', () => {
+    expect(datasetsOf(chartSpec(son2017T1(), 'indicator-trend'))).toEqual([]);
+  });
+});
+
 describe('every chart', () => {
-  const followup = withReliability(withForecastSeries());
+  const followup = withTrend(withReliability(withForecastSeries()));
   it.each(CHART_KINDS.map((kind) => [kind]))('%s: Swedish title with the report and board, white background, A4 width', (kind) => {
     const chart = chartSpec(followup, kind);
     expect(chart.kind).toBe(kind);

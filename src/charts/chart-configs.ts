@@ -749,6 +749,54 @@ export function forecastAccuracyChart(followup: PeriodFollowup): ChartSpec {
   return spec('forecast-accuracy', title, 820, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
 }
 
+/** How many indicators the trend chart draws. */
+export const TREND_CHART_INDICATORS = 8;
+
+/**
+ * "Indikatorer över tid" (issue 10): the flagged indicators' series across years (earlier
+ * VB, then this year's periods), each in % of that year's årsmål so that shares, counts and
+ * days fit one axis; 100 % is the årsmål. Lower-is-better indicators are marked in the legend.
+ */
+export function indicatorTrendChart(followup: PeriodFollowup): ChartSpec {
+  const title = 'Indikatorer över tid';
+  const subtitle = [reportLine(followup), 'Indikatorer med trendflagga: värdet i % av årets årsmål (100 % = årsmålet), tidigare år och årets perioder'];
+  const flagged = walkGoals(followup.goals)
+    .flatMap((g) => g.indicators)
+    .filter((i) => (i.trendFlags ?? []).length > 0 && (i.history ?? []).length > 1)
+    .slice(0, TREND_CHART_INDICATORS);
+  if (flagged.length === 0) return emptySpec('indicator-trend', title, subtitle, 'Inga indikatorer har försämrats mot föregående år eller missat målet år efter år.');
+  const labels = [...new Map(flagged.flatMap((i) => i.history!).map((p) => [p.label, p])).values()]
+    .sort((a, b) => a.year - b.year || PERIODS.indexOf(a.period) - PERIODS.indexOf(b.period))
+    .map((p) => p.label);
+  const datasets: ChartDataset<'line', (number | null)[]>[] = flagged.map((indicator, i) => {
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+    const share = (label: string) => {
+      const p = indicator.history!.find((x) => x.label === label);
+      return p && p.value !== null && p.annualTarget ? clean((p.value / p.annualTarget) * 100) : null;
+    };
+    const flags = (indicator.trendFlagTexts ?? []).join(', ');
+    return {
+      type: 'line',
+      label: `${wrapLabel(`${indicator.code} ${indicator.name.trim().replace(/\.$/, '')}`, 60, 1)[0]} – ${flags}${indicator.direction === 'decrease' ? ` (${LOWER_IS_BETTER_TEXT})` : ''}`,
+      data: labels.map(share),
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: 3,
+      pointRadius: 5,
+      spanGaps: true,
+    };
+  });
+  const options: ChartOptions<'line'> = {
+    layout: { padding: PADDING },
+    plugins: {
+      ...commonPlugins(title, subtitle, true),
+      legend: { ...commonPlugins(title, subtitle, true).legend, position: 'bottom' },
+    },
+    scales: { x: PERIOD_AXIS, y: { ...valueAxis('% av årsmålet', (v) => formatPercent(v, 0)), beginAtZero: false } },
+  };
+  return spec('indicator-trend', title, 760 + 36 * flagged.length, { type: 'line', data: { labels, datasets }, options, plugins: [...COMMON_PLUGINS] } as ReportChartConfiguration);
+}
+
 /**
  * "Jämförelse mellan nämnder": one bar per board with the indicator's value (prognos in
  * T1/T2, outcome in VB), in the status colour against KF:s årsmål, and KF:s årsmål as a
@@ -794,6 +842,7 @@ export function boardComparisonChart(comparison: BoardComparison, subtitleLine: 
 }
 
 const BUILDERS: Record<ChartKind, (followup: PeriodFollowup) => ChartSpec> = {
+  'indicator-trend': indicatorTrendChart,
   'forecast-accuracy': forecastAccuracyChart,
   'forecast-series': forecastSeriesChart,
   'goal-fulfilment': goalFulfilmentChart,

@@ -2,7 +2,7 @@
  * The charts of a report (SPEC 5). Each is rendered server-side with chart.js as a PNG,
  * embedded in the workbook's Diagram sheet and served alone over HTTP.
  */
-export const CHART_KINDS = ['goal-fulfilment', 'indicators', 'budget-per-area', 'consumption', 'forecast-series', 'forecast-accuracy'] as const;
+export const CHART_KINDS = ['goal-fulfilment', 'indicators', 'budget-per-area', 'consumption', 'forecast-series', 'forecast-accuracy', 'indicator-trend'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 /** Every chart the product draws: the report's, and the comparison between boards (issue 10). */

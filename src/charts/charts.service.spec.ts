@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { Test } from '@nestjs/testing';
 import { PeriodFollowup } from '../followup/period-followup';
-import { withReliability } from '../../test/support/report-fixtures';
+import { withReliability, withTrend } from '../../test/support/report-fixtures';
 import { CHART_KINDS, ChartKind, RenderedChart } from './chart-kinds';
 import { ChartsModule } from './charts.module';
 import { ChartsService } from './charts.service';
@@ -64,7 +64,7 @@ describe('ChartsService', () => {
   });
 
   it('renders the charts of the fixture, in order, as real PNGs of the stated size', async () => {
-    const charts = await service.render(withReliability(son2017T1()));
+    const charts = await service.render(withTrend(withReliability(son2017T1())));
     // The 32 charted indicators run over six pages: four on the common axis, two of small shares.
     expect(charts.map((c) => [c.kind, c.part, c.parts])).toEqual([
       ['goal-fulfilment', 1, 1],
@@ -78,6 +78,7 @@ describe('ChartsService', () => {
       ['consumption', 1, 1],
       ['forecast-series', 1, 1],
       ['forecast-accuracy', 1, 1],
+      ['indicator-trend', 1, 1],
     ]);
     for (const chart of charts) {
       expectRealPng(chart);
@@ -122,7 +123,7 @@ describe('ChartsService', () => {
       row.consumption = null;
     }
     const charts = await service.render(empty);
-    expect(charts).toHaveLength(6);
+    expect(charts).toHaveLength(7);
     for (const chart of charts) {
       expectRealPng(chart);
       expect(chart.png.length).toBeGreaterThan(5_000);

@@ -272,6 +272,24 @@ export function withReliability(vb: PeriodFollowup): PeriodFollowup {
   };
 }
 
+/**
+ * A follow-up where SON-I07 (årsmål 25 %) has a series across years and the flag
+ * "Försämring mot föregående år", written out by hand: 2015 VB 30 %, 2016 VB 28 %, now 12,5 %.
+ */
+export function withTrend(followup: PeriodFollowup): PeriodFollowup {
+  const copy: PeriodFollowup = JSON.parse(JSON.stringify(followup));
+  const walk = (goals: PeriodFollowup['goals']): PeriodFollowup['goals'][number]['indicators'] => goals.flatMap((g) => [...g.indicators, ...walk(g.children)]);
+  const indicator = walk(copy.goals).find((i) => i.code === 'SON-I07')!;
+  indicator.history = [
+    { year: 2015, period: 'VB', label: '2015', outcome: 30, forecast: null, value: 30, annualTarget: 25, status: 'achieved' },
+    { year: 2016, period: 'VB', label: '2016', outcome: 28, forecast: null, value: 28, annualTarget: 25, status: 'achieved' },
+    { year: 2017, period: 'T1', label: 'T1 2017', outcome: null, forecast: 12.5, value: 12.5, annualTarget: 25, status: 'notAchieved' },
+  ];
+  indicator.trendFlags = ['deteriorated'];
+  indicator.trendFlagTexts = ['Försämring mot föregående år'];
+  return copy;
+}
+
 /** A valid PNG of one colour, `width` × `height` pixels. */
 export function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).fill(Buffer.from(rgb))]);
