@@ -1,4 +1,6 @@
 import * as ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { binary } from './support/binary';
 import { readDocx } from './support/docx-reading';
 import { followupDocument, Json, planDocument } from './support/documents';
@@ -75,6 +77,12 @@ describe('indicator history and trend flags across three years', () => {
     const texts = (await readDocx(docx.body)).paragraphs.map((p) => p.text);
     expect(texts).toContain('\u26a0 ÄLN-I1 Andel brukare som är nöjda med hemtjänsten: Försämring mot föregående år (2029 80,00\u00a0%, 2030 84,62\u00a0%, T1 2031 71,79\u00a0%; årsmål 85,00\u00a0%)');
     expect(texts.some((text) => text.startsWith('\u26a0 ÄLN-I2 Antal fallolyckor: Återkommande'))).toBe(true);
+
+    const png = await t.http().get(encodeURI(`${T1}/charts/indicator-trend.png`)).buffer(true).parse(binary).expect(200);
+    fs.mkdirSync(path.join(__dirname, '..', 'test-output', 'reports'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, '..', 'test-output', 'reports', 'indicator-trend.png'), png.body);
+    expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.body.length).toBeGreaterThan(20_000);
   });
 
   it('takes the plan\'s own threshold, and refuses a negative one naming the field', async () => {
