@@ -47,7 +47,7 @@ describe('npm run cli -- user (accounts, trusted, no sign-in)', () => {
   });
 
   it.each([
-    [['user', 'add', 'x1', '--role', 'chef', '--board', 'SON'], /Rollen "chef" finns inte. Välj en av controller, manager, auditor, admin\./],
+    [['user', 'add', 'x1', '--role', 'chef', '--board', 'SON'], /Rollen "chef" finns inte. Välj en av controller, manager, auditor, city, admin\./],
     [['user', 'add', 'x2', '--role', 'auditor'], /Rollen auditor gäller en nämnd: ange --board/],
     [['user', 'add', 'admin', '--role', 'admin'], /Det finns redan en användare "admin"\./],
     [['user', 'add', 'med mellanslag', '--role', 'admin'], /Användarnamnet "med mellanslag" går inte att använda/],
@@ -79,7 +79,7 @@ describe('npm start on an empty embedded database', () => {
       });
       const address = /Logga in: POST (http:\/\/127\.0\.0\.1:\d+)\/api\/auth\/login/.exec(output)![1];
       const accounts = [...output.matchAll(/^\s+(demo-\w+)\s+(\S+)\s+\((\w+)/gm)].map((m) => ({ username: m[1], password: m[2], role: m[3] }));
-      expect(accounts.map((a) => a.role)).toEqual(['controller', 'manager', 'auditor', 'admin']);
+      expect(accounts.map((a) => a.role)).toEqual(['controller', 'manager', 'auditor', 'city', 'admin']);
       for (const account of accounts) {
         const login = await request(address).post('/api/auth/login').send({ username: account.username, password: account.password }).expect(200);
         const t1 = await request(address).get('/api/boards/SON/years/2017/periods/T1').set('Authorization', `Bearer ${login.body.token}`).expect(200);
