@@ -1,53 +1,32 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../src/auth/users.service';
-import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app';
+import { BrowserApp, SCREENS, startBrowserApp } from './support/browser';
+import { TEST_PASSWORD, TestApp } from './support/test-app';
 
 /*
  * The administrators' page in a real browser: an account created with a generated password
  * that works at once, a role changed, a refused change explained with nothing written, an
  * account disabled (its sign-ins end), the access audit trail, and a controller refused.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS = join(__dirname, '..', 'test-output', 'screens');
-
 describe('users and grants on the admin page (SPEC 7, 8)', () => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
-    t = await startTestAppWith2017();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    app = await startBrowserApp();
+    ({ t, base } = app);
     const users = t.app.get(UsersService);
     await users.add('astrid.admin', 'admin', [], TEST_PASSWORD);
     await users.add('kurt.controller', 'controller', ['SON'], TEST_PASSWORD);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
   });
 
-  async function signedIn(username: string, password = TEST_PASSWORD, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    await page.goto(`${base}/logga-in`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
+  const signedIn = (username: string, password = TEST_PASSWORD, width = 1280) => app.signIn(username, { width, password });
 
   const accessRows = async () => (await t.app.get(DataSource).query('SELECT actor, source, target_username, action, role, board_code FROM access_audit_entry ORDER BY id')) as Record<string, string | null>[];
 

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { UsersService } from '../src/auth/users.service';
-import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app';
+import { BrowserApp, SCREENS, startBrowserApp } from './support/browser';
+import { TEST_PASSWORD, TestApp } from './support/test-app';
 
 /*
  * The goals' and the budget page in a real browser: a controller assesses a goal, reports an
@@ -10,46 +10,26 @@ import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app
  * amount is shown beside its field with nothing saved; two people saving the same area see
  * the conflict; an auditor reads without edit controls and is refused when posting anyway.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS = join(__dirname, '..', 'test-output', 'screens');
 const PERIOD = '/namnder/SON/2017/T1';
 
 describe('goals, activities, budget and texts pages in a browser (SPEC 8)', () => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
-    t = await startTestAppWith2017();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    app = await startBrowserApp();
+    ({ t, base } = app);
     const users = t.app.get(UsersService);
     for (const name of ['greta', 'gunnar', 'gun', 'gustav', 'tove', 'tage']) await users.add(name, 'controller', ['SON'], TEST_PASSWORD);
     await users.add('rebecka.revisor', 'auditor', ['SON'], TEST_PASSWORD);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
   });
 
-  async function signedIn(username: string, path: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    await page.goto(`${base}/logga-in`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${base}/`);
-    await page.goto(`${base}${PERIOD}${path}`);
-    return page;
-  }
+  const signedIn = (username: string, path: string, width = 1280) => app.signIn(username, { width, path: `${PERIOD}${path}` });
 
   const period = async () => (await t.http().get('/api/boards/SON/years/2017/periods/T1').expect(200)).body;
   const goalIn = (goals: { code: string; children: unknown[] }[], code: string): Record<string, unknown> | undefined => {

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { UsersService } from '../src/auth/users.service';
-import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app';
+import { BrowserApp, SCREENS, startBrowserApp } from './support/browser';
+import { TEST_PASSWORD, TestApp } from './support/test-app';
 
 /*
  * The period's workflow from the overview page in a real browser: a controller hands the
@@ -11,48 +11,28 @@ import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app
  * sees no buttons and is refused when posting anyway, and the audit trail downloaded from
  * the page holds every step.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS = join(__dirname, '..', 'test-output', 'screens');
 const PERIOD = '/namnder/SON/2017/T1';
 
 describe('the period workflow on the overview page (SPEC 7, 8)', () => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
-    t = await startTestAppWith2017();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    app = await startBrowserApp();
+    ({ t, base } = app);
     const users = t.app.get(UsersService);
     await users.add('cilla.controller', 'controller', ['SON'], TEST_PASSWORD);
     await users.add('maja.chef', 'manager', ['SON'], TEST_PASSWORD);
     await users.add('adam.admin', 'admin', [], TEST_PASSWORD);
     await users.add('rolf.revisor', 'auditor', ['SON'], TEST_PASSWORD);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
   });
 
-  async function signedIn(username: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    await page.goto(`${base}/logga-in`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${base}/`);
-    await page.goto(`${base}${PERIOD}`);
-    return page;
-  }
+  const signedIn = (username: string, width = 1280) => app.signIn(username, { width, path: PERIOD });
 
   const stateOf = (page: Page) => page.locator('h1 + p .state').textContent();
 

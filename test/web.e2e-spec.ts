@@ -1,53 +1,35 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { UsersService } from '../src/auth/users.service';
-import { startTestAppWith2017, TEST_PASSWORD, TestApp } from './support/test-app';
+import { BrowserApp, SCREENS, startBrowserApp } from './support/browser';
+import { TEST_PASSWORD, TestApp } from './support/test-app';
 
 /*
  * The web pages (SPEC 8) in a real browser: Debian's Chromium driven by playwright-core.
  * Screenshots go to test-output/screens (ignored by git) at a laptop's and a phone's width.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS = join(__dirname, '..', 'test-output', 'screens');
 const PERIOD = '/namnder/SON/2017/T1';
 
 describe('web pages in a browser (SPEC 8)', () => {
+  let app: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
-    t = await startTestAppWith2017();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    app = await startBrowserApp();
+    ({ t, browser, base } = app);
     const users = t.app.get(UsersService);
     // One account per page (sign-ins are slowed down to 5 a minute per user name).
     for (const name of ['kalle', 'kerstin', 'karin', 'klas', 'kent', 'konrad', 'kim']) await users.add(name, 'controller', ['SON'], TEST_PASSWORD);
     await users.add('rut.revisor', 'auditor', ['SON'], TEST_PASSWORD);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
   });
 
-  async function signedIn(username: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
+  const signedIn = (username: string, width = 1280): Promise<Page> => app.signIn(username, { width });
 
   const fieldset = (page: Page, code: string) => page.locator('fieldset', { has: page.locator('legend', { hasText: new RegExp(`^${code} `) }) });
 

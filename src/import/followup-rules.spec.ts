@@ -1,19 +1,12 @@
 import { FieldError } from '../common/domain-error';
 import { validatePlain } from '../common/validation';
-import { followupDocument, Json, planDocument, seedDocument } from '../../test/support/documents';
+import { followupDocument, Json, planDocument, planFactsOf, seedDocument } from '../../test/support/documents';
 import { FollowupDocumentDto } from './dto/followup-document.dto';
 import { checkFollowup, PlanFacts } from './followup-rules';
 
 /** What the importer knows of a plan, built from a plan document. */
 function factsOf(plan: Json): PlanFacts {
-  return {
-    planName: `planen för ${plan.board.name} ${plan.year}`,
-    indicators: new Map(plan.indicators.map((i: Json) => [i.code, i])),
-    goalCodes: new Set([...plan.councilAims, ...plan.councilGoals, ...plan.boardGoals].map((g: Json) => g.code)),
-    activityCodes: new Set(plan.activities.map((a: Json) => a.code)),
-    operatingAreaNames: new Set(plan.budget.operatingAreas.map((a: Json) => a.name)),
-    accountGroupNames: new Set(plan.budget.accountGroups.map((g: Json) => g.name)),
-  };
+  return planFactsOf(plan) as PlanFacts;
 }
 
 function problems(doc: Json, plan: Json = planDocument()): FieldError[] {

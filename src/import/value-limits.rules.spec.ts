@@ -1,6 +1,6 @@
 import { FieldError } from '../common/domain-error';
 import { validatePlain } from '../common/validation';
-import { followupDocument, Json, planDocument } from '../../test/support/documents';
+import { followupDocument, Json, planDocument, planFactsOf } from '../../test/support/documents';
 import { FollowupDocumentDto } from './dto/followup-document.dto';
 import { PlanIndicatorDto } from './dto/plan-document.dto';
 import { checkFollowup, monthlyContentErrors, PlanFacts } from './followup-rules';
@@ -66,14 +66,7 @@ describe('checkIndicatorTargets: the bounds before the share', () => {
 });
 
 describe('follow-up rules: sections, the new budget terms and the months', () => {
-  const facts = (plan: Json = planDocument()): PlanFacts => ({
-    planName: `planen för ${plan.board.name} ${plan.year}`,
-    indicators: new Map(plan.indicators.map((i: Json) => [i.code, i])),
-    goalCodes: new Set([...plan.councilAims, ...plan.councilGoals, ...plan.boardGoals].map((g: Json) => g.code)),
-    activityCodes: new Set(plan.activities.map((a: Json) => a.code)),
-    operatingAreaNames: new Set(plan.budget.operatingAreas.map((a: Json) => a.name)),
-    accountGroupNames: new Set(plan.budget.accountGroups.map((g: Json) => g.name)),
-  });
+  const facts = (plan: Json = planDocument()): PlanFacts => planFactsOf(plan) as PlanFacts;
   const problems = (doc: Json): FieldError[] => {
     const { value, errors } = validatePlain(FollowupDocumentDto, doc);
     return errors.length > 0 ? errors : checkFollowup(value, facts());

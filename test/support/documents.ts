@@ -133,3 +133,15 @@ export function followupDocument(overrides: Json = {}): Json {
     ...overrides,
   };
 }
+
+/** What the importer knows of a plan (PlanFacts), built from a plan document: for the rule tests. */
+export function planFactsOf(plan: Json) {
+  return {
+    planName: `planen för ${plan.board.name} ${plan.year}`,
+    indicators: new Map(plan.indicators.map((i: Json) => [i.code, i])),
+    goalCodes: new Set<string>([...plan.councilAims, ...plan.councilGoals, ...plan.boardGoals].map((g: Json) => g.code)),
+    activityCodes: new Set<string>(plan.activities.map((a: Json) => a.code)),
+    operatingAreaNames: new Set<string>(plan.budget.operatingAreas.map((a: Json) => a.name)),
+    accountGroupNames: new Set<string>(plan.budget.accountGroups.map((g: Json) => g.name)),
+  };
+}
