@@ -111,11 +111,11 @@ describe('reports and exports of Tertialrapport 1 2017', () => {
       expect(numberOf(cellAt(sheet, 'Sjukfrånvaro', 'Könsskillnad', 2))).not.toBeNull();
     });
 
-    it('embeds the five charts in the Diagram sheet, the 32 charted indicators on six pages', () => {
-      // goal fulfilment, six indicator pages, budget per area, förbrukning, årsprognos månad för månad
-      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(10);
+    it('embeds the six charts in the Diagram sheet, the 32 charted indicators on six pages', () => {
+      // goal fulfilment, six indicator pages, budget per area, förbrukning, årsprognos månad för månad, indikatorer över tid
+      expect(sheetOf(workbook, 'Diagram').getImages()).toHaveLength(11);
       const media = (workbook.model as any).media as { type: string; extension: string; buffer: Buffer }[];
-      expect(media.filter((m) => m.extension === 'png')).toHaveLength(10);
+      expect(media.filter((m) => m.extension === 'png')).toHaveLength(11);
       for (const image of media) expect(pngSize(Buffer.from(image.buffer)).width).toBe(1600);
     });
   });
