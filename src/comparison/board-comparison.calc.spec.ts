@@ -46,6 +46,17 @@ describe('compareBoards', () => {
     expect(c.missing).toEqual([]);
   });
 
+  it('shows every board\'s decimals (the most any board uses), and the first board\'s name and unit', () => {
+    const c = compareBoards('KF-I1', [board('B', 80.25, { decimals: 2, name: 'Andel B' }), board('A', 80, { decimals: 0, name: 'Andel A', unit: 'count' }), board('C', 81, { decimals: 1 })])!;
+    expect([c.decimals, c.name, c.unit]).toEqual([2, 'Andel A', 'count']);
+  });
+
+  it('has no spread when no board has a value', () => {
+    const c = compareBoards('KF-I1', [board('A', null), board('B', null)])!;
+    expect([c.min, c.median, c.max]).toEqual([null, null, null]);
+    expect(c.missing).toEqual([]);
+  });
+
   it('has nothing to compare without boards', () => {
     expect(compareBoards('KF-I1', [])).toBeNull();
   });

@@ -14,6 +14,7 @@ const periods: HistoryPeriodRows[] = [
   { year: 2016, period: 'VB', indicators: [indicator(21, 'A', 85)], results: [{ indicatorId: 21, outcome: 84.62, men: null, women: null, forecast: null, analysis: null }] },
   { year: 2015, period: 'VB', indicators: [indicator(11, 'A', 80), indicator(12, 'GAMMAL', 5)], results: [{ indicatorId: 11, outcome: 70, men: null, women: null, forecast: null, analysis: null }] },
   { year: 2011, period: 'VB', indicators: [indicator(1, 'A', 80)], results: [{ indicatorId: 1, outcome: 10, men: null, women: null, forecast: null, analysis: null }] },
+  { year: 2012, period: 'VB', indicators: [indicator(2, 'FEM', 80)], results: [{ indicatorId: 2, outcome: 12, men: null, women: null, forecast: null, analysis: null }] },
   { year: 2016, period: 'T2', indicators: [indicator(22, 'A', 85)], results: [{ indicatorId: 22, outcome: 1, men: null, women: null, forecast: 1, analysis: null }] },
 ];
 
@@ -27,6 +28,10 @@ describe('indicatorHistory', () => {
       ['T1 2017', 72, 85, 'notAchieved'], // the prognos is what T1 holds against the årsmål
     ]);
     expect(series.get('A')![2]).toMatchObject({ year: 2017, period: 'T1', outcome: 70, forecast: 72 });
+  });
+
+  it('reaches exactly five years back: 2012 for 2017, not 2011', () => {
+    expect(series.get('FEM')!.map((p) => [p.label, p.value])).toEqual([['2012', 12]]);
   });
 
   it('keeps a code only this year has, and one only an earlier year had', () => {
@@ -57,6 +62,13 @@ describe('withHistory: the flags on the period\'s indicators', () => {
     const own = followupWith({});
     withHistory(own, indicatorHistory(periods, 2017), new Map([['A', 13]]));
     expect(own.goals[0].indicators[0].trendFlags).toEqual([]); // 12,83 ≤ 13
+  });
+
+  it('flags nothing and gives an empty series for an indicator without history', () => {
+    const f = followupWith({ code: 'UTAN' });
+    withHistory(f, indicatorHistory(periods, 2017), new Map());
+    const i = f.goals[0].indicators[0];
+    expect([i.trendFlags, i.trendFlagTexts, i.history]).toEqual([[], [], []]);
   });
 
   it('flags Återkommande from the two earlier years\' VB statuses', () => {

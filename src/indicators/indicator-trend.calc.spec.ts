@@ -28,6 +28,11 @@ describe('Försämring mot föregående år', () => {
     ['no outcome last year', input('increase', 85, null, 71.79, 'notAchieved'), false],
     ['no value this period', input('increase', 85, 84.62, null, 'notAssessed'), false],
     ['no årsmål', input('increase', null, 84.62, 71.79, 'notAssessed'), false],
+    // Each missing figure alone stops the flag, whatever the status says.
+    ['lower is better, no outcome last year', input('decrease', 120, null, 140, 'notAchieved'), false],
+    ['no value this period, status partial', input('increase', 85, 84.62, null, 'partial'), false],
+    ['no årsmål but a threshold of its own', input('increase', null, 84.62, 71.79, 'notAchieved', 3), false],
+    ['a fall that is not assessed', input('increase', 85, 84.62, 71.79, 'notAssessed'), false],
   ])('%s', (_label, i, expected) => {
     expect(isDeteriorated(i)).toBe(expected);
   });
@@ -35,6 +40,7 @@ describe('Försämring mot föregående år', () => {
   it.each<[Direction, number, number, number, number]>([
     ['increase', 85, 84.62, 71.79, 12.83],
     ['decrease', 120, 131, 140, 9],
+    ['decrease', 120, 100, 110, 10], // not the range rule's 10 − 20
     ['range', 0, -0.5, 1.5, 1],
     ['range', 100, 103, 99, -2],
   ])('worsening %s, target %p: %p → %p is %p', (direction, target, previous, current, expected) => {

@@ -70,8 +70,9 @@ export function isDeteriorated(input: DeteriorationInput): boolean {
  * without a VB counts as not known, so the flag needs both years.
  */
 export function isRecurring(earlierVbStatuses: (IndicatorStatus | null)[], status: IndicatorStatus): boolean {
-  if (earlierVbStatuses.length < 2) return false;
-  const [twoYearsAgo, lastYear] = earlierVbStatuses.slice(-2);
+  // With fewer than two years known, one of them is undefined and the flag is not set.
+  const twoYearsAgo = earlierVbStatuses.at(-2);
+  const lastYear = earlierVbStatuses.at(-1);
   return twoYearsAgo === 'notAchieved' && lastYear === 'notAchieved' && status !== 'achieved';
 }
 

@@ -60,6 +60,10 @@ describe('checkIndicatorValues', () => {
     ]);
   });
 
+  it('a share beyond the largest number gets only the range message, not the 0–100 one too', () => {
+    expect(checkIndicatorValues(shape(), { outcome: 2e12 }, 'r')).toEqual([{ path: 'r.outcome', message: 'Får inte vara större än 1 000 000 000 000.' }]);
+  });
+
   it('null and missing values pass', () => {
     expect(checkIndicatorValues(shape({ genderSplit: false }), { outcome: null, men: null, women: undefined }, 'r')).toEqual([]);
   });

@@ -17,6 +17,9 @@ describe('checkValueRange (sane numbers per unit)', () => {
     ['count', 1e308, ['Får inte vara större än 1 000 000 000 000.']],
     ['sek', -1e308, ['Får inte vara mindre än -1 000 000 000 000.']],
     ['index', null, []],
+    ['count', '-5', []], // text is the shape check's to refuse
+    ['sek', -1e12, []],
+    ['sek', -1e12 - 1, ['Får inte vara mindre än -1 000 000 000 000.']],
   ] as const)('%s %p', (unit, value, messages) => {
     expect(checkValueRange({ unit }, value, 'outcome').map((e) => e.message)).toEqual(messages);
   });

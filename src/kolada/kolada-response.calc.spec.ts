@@ -47,6 +47,42 @@ describe('parseKoladaResponse', () => {
     expect(errors).toContainEqual({ path, message: expect.stringMatching(message) });
   });
 
+  it.each<[string, unknown]>([
+    ['a KPI id of blanks', { values: [entry('  ', [['T', 1]])] }],
+    ['a municipality of blanks', { values: [entry('N00945', [['T', 1]], { municipality: ' ' })] }],
+    ['a year with a leading blank', { values: [entry('N00945', [['T', 1]], undefined, ' 2025')] }],
+    ['a year with a trailing blank', { values: [entry('N00945', [['T', 1]], undefined, '2025 ')] }],
+    ['a year with five digits as text', { values: [entry('N00945', [['T', 1]], undefined, '20255')] }],
+    ['a year with decimals as text', { values: [entry('N00945', [['T', 1]], undefined, '2025.0')] }],
+    ['the year 1899', { values: [entry('N00945', [['T', 1]], undefined, 1899)] }],
+    ['the year 3000', { values: [entry('N00945', [['T', 1]], undefined, 3000)] }],
+    ['a year with decimals', { values: [entry('N00945', [['T', 1]], undefined, 2025.5)] }],
+    ['a value entry that is no object', { values: [{ kpi: 'N00945', municipality: '0180', period: 2025, values: [5] }] }],
+    ['a value entry without value', { values: [{ kpi: 'N00945', municipality: '0180', period: 2025, values: [{ gender: 'T' }] }] }],
+    ['an infinite value', { values: [entry('N00945', [['T', Infinity]])] }],
+    ['no values at all but an object', { count: 0 }],
+  ])('refuses %s', (_label, json) => {
+    const { entries, errors } = parseKoladaResponse(json);
+    expect(entries).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it.each([1900, 2999, '1900'])('accepts the year %p', (period) => {
+    const { entries, errors } = parseKoladaResponse({ values: [entry('N00945', [['T', 1]], undefined, period)] });
+    expect(errors).toEqual([]);
+    expect(entries.map((e) => e.period)).toEqual([Number(period)]);
+  });
+
+  it('trims blanks around the KPI and the unit', () => {
+    const { entries } = parseKoladaResponse({ values: [entry(' N00945 ', [['T', 1]], { municipality: ' 0180 ' })] });
+    expect(entries.map((e) => [e.kpi, e.unit])).toEqual([['N00945', '0180']]);
+  });
+
+  it('names the value entry that is no object', () => {
+    const { errors } = parseKoladaResponse({ values: [{ kpi: 'N00945', municipality: '0180', period: 2025, values: [{ gender: 'T', value: 1 }, 'K'] }] });
+    expect(errors).toEqual([{ path: 'values[0].values[1]', message: 'Måste vara ett objekt med gender och value.' }]);
+  });
+
   it('refuses the whole file when one entry of many is wrong', () => {
     const { entries, errors } = parseKoladaResponse({ values: [entry('N00945', [['T', 1]]), entry('U28116', [['X', 1]])] });
     expect(entries).toEqual([]);
@@ -70,6 +106,18 @@ describe('koladaRows', () => {
   it('gives an indicator without gender split only the total, and a gendered one only what Kolada has', () => {
     const result = rows([entry('U28116', [['T', 3.5], ['K', 4], ['M', 3]]), entry('N00945', [['K', 74.1]])]);
     expect(result.rows).toEqual([{ code: 'SDN-I01', kpi: 'N00945', women: 74.1 }, { code: 'SDN-I02', kpi: 'U28116', outcome: 3.5 }]);
+  });
+
+  it('sets only the fields Kolada gives (no empty keys for the others)', () => {
+    const result = rows([entry('N00945', [['K', 74.1]]), entry('N15030', [['T', 12], ['M', 13]])]);
+    expect(result.rows).toStrictEqual([
+      { code: 'SDN-I01', kpi: 'N00945', women: 74.1 },
+      { code: 'SDN-I04', kpi: 'N15030', outcome: 12, men: 13 },
+    ]);
+  });
+
+  it('lists the mapped KPIs without a value in order of their ids', () => {
+    expect(rows([]).missingKpis).toEqual(['N00945', 'N15030', 'U28116']);
   });
 
   it('keeps a null value as empty', () => {

@@ -67,12 +67,12 @@ export function parseKoladaResponse(json: unknown): { entries: KoladaEntry[]; er
         errors.push({ path: at, message: 'Måste vara ett objekt med gender och value.' });
         return;
       }
-      const gender = v.gender;
-      if (typeof gender !== 'string' || !(KOLADA_GENDERS as readonly string[]).includes(gender)) {
+      const gender = v.gender as KoladaGender;
+      if (!KOLADA_GENDERS.includes(gender)) {
         errors.push({ path: `${at}.gender`, message: 'Kön (gender) ska vara T (totalt), K (kvinnor) eller M (män).' });
         return;
       }
-      if (v.value !== null && (typeof v.value !== 'number' || !Number.isFinite(v.value))) {
+      if (v.value !== null && !Number.isFinite(v.value)) {
         errors.push({ path: `${at}.value`, message: 'Värdet (value) ska vara ett tal eller null.' });
         return;
       }
@@ -80,7 +80,7 @@ export function parseKoladaResponse(json: unknown): { entries: KoladaEntry[]; er
         errors.push({ path: `${at}.gender`, message: `Kön ${gender} förekommer två gånger för samma nyckeltal och år.` });
         return;
       }
-      values[gender as KoladaGender] = v.value as number | null;
+      values[gender] = v.value as number | null;
     });
     if (typeof kpi === 'string' && typeof unit === 'string' && typeof period === 'number') {
       entries.push({ kpi: kpi.trim(), unit: unit.trim(), period, values, path });
@@ -124,7 +124,8 @@ export interface KoladaPlanResult {
  * as it is. The same KPI twice for the board and year is an error.
  */
 export function koladaRows(entries: KoladaEntry[], mapping: KoladaMapping): KoladaPlanResult {
-  const units = new Set([mapping.municipality, mapping.ou].filter((u): u is string => u !== null));
+  // A plan without an ou (or municipality) puts null in the set; no entry's unit is null.
+  const units = new Set<string | null>([mapping.municipality, mapping.ou]);
   const ours = entries.filter((e) => units.has(e.unit) && e.period === mapping.year);
   const errors: FieldError[] = [];
   const seen = new Map<string, string>();
