@@ -64,6 +64,15 @@ describe('withHistory: the flags on the period\'s indicators', () => {
     expect(own.goals[0].indicators[0].trendFlags).toEqual([]); // 12,83 ≤ 13
   });
 
+  it('takes last year\'s outcome from its VB, not from an earlier report of that year', () => {
+    const point = (period: 'T2' | 'VB', outcome: number) => ({
+      year: 2016, period, label: period === 'VB' ? '2016' : 'T2 2016', outcome, forecast: null, value: outcome, annualTarget: 85, status: 'partial' as const,
+    });
+    const f = followupWith({});
+    withHistory(f, new Map([['A', [point('T2', 70), point('VB', 84.62)]]]), new Map());
+    expect(f.goals[0].indicators[0].trendFlags).toEqual(['deteriorated']); // 84,62 → 71,79; from T2's 70 it would be a rise
+  });
+
   it('flags nothing and gives an empty series for an indicator without history', () => {
     const f = followupWith({ code: 'UTAN' });
     withHistory(f, indicatorHistory(periods, 2017), new Map());

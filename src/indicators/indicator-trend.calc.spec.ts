@@ -67,6 +67,7 @@ describe('Återkommande', () => {
     ['met three years ago, missed the last two', ['achieved', 'notAchieved', 'notAchieved'], 'partial', true],
     ['missed two years ago, partly last year', ['notAchieved', 'partial'], 'notAchieved', false],
     ['partly two years ago, missed last year', ['partial', 'notAchieved'], 'notAchieved', false],
+    ['missed three and two years ago, partly last year', ['notAchieved', 'notAchieved', 'partial'], 'notAchieved', false],
     ['only last year known', ['notAchieved'], 'notAchieved', false],
     ['a year without a VB between', ['notAchieved', null], 'notAchieved', false],
     ['no history', [], 'notAchieved', false],

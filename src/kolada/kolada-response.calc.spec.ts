@@ -61,6 +61,12 @@ describe('parseKoladaResponse', () => {
     ['a value entry without value', { values: [{ kpi: 'N00945', municipality: '0180', period: 2025, values: [{ gender: 'T' }] }] }],
     ['an infinite value', { values: [entry('N00945', [['T', Infinity]])] }],
     ['no values at all but an object', { count: 0 }],
+    ['null instead of a response', null],
+    ['an entry that is null', { values: [null] }],
+    ['a KPI id that is a number', { values: [{ ...entry('N00945', [['T', 1]]), kpi: 945 }] }],
+    ['a municipality that is a number', { values: [{ ...entry('N00945', [['T', 1]]), municipality: 180 }] }],
+    ['a year in a list', { values: [entry('N00945', [['T', 1]], undefined, ['2025'] as never)] }],
+    ['a year that is null', { values: [entry('N00945', [['T', 1]], undefined, null as never)] }],
   ])('refuses %s', (_label, json) => {
     const { entries, errors } = parseKoladaResponse(json);
     expect(entries).toEqual([]);

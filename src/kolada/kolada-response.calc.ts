@@ -53,7 +53,8 @@ export function parseKoladaResponse(json: unknown): { entries: KoladaEntry[]; er
       errors.push({ path: `${path}.municipality`, message: 'Kommunens (municipality) eller enhetens (ou) id saknas.' });
     }
     const period = typeof raw.period === 'string' && /^\d{4}$/.test(raw.period) ? Number(raw.period) : raw.period;
-    if (typeof period !== 'number' || !Number.isInteger(period) || period < 1900 || period > 2999) {
+    // Number.isInteger is false for anything but a number.
+    if (!Number.isInteger(period) || (period as number) < 1900 || (period as number) > 2999) {
       errors.push({ path: `${path}.period`, message: 'Året (period) ska vara ett årtal med fyra siffror.' });
     }
     if (!Array.isArray(raw.values)) {
@@ -82,9 +83,8 @@ export function parseKoladaResponse(json: unknown): { entries: KoladaEntry[]; er
       }
       values[gender] = v.value as number | null;
     });
-    if (typeof kpi === 'string' && typeof unit === 'string' && typeof period === 'number') {
-      entries.push({ kpi: kpi.trim(), unit: unit.trim(), period, values, path });
-    }
+    // An entry with an error above is pushed too, but the file is then refused whole.
+    entries.push({ kpi: String(kpi).trim(), unit: String(unit).trim(), period: period as number, values, path });
   });
   return { entries: errors.length > 0 ? [] : entries, errors };
 }
