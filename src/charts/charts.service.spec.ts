@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModule } from '@nestjs/testing';
 import { PeriodFollowup } from '../followup/period-followup';
 import { withReliability, withTrend } from '../../test/support/report-fixtures';
 import { CHART_KINDS, ChartKind, RenderedChart } from './chart-kinds';
@@ -57,11 +57,15 @@ function expectRealPng(chart: RenderedChart): void {
 
 describe('ChartsService', () => {
   let service: ChartsService;
+  let moduleRef: TestingModule;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ChartsModule] }).compile();
+    // Draws in the render pool's worker threads when dist/ is built, else in this thread (see RenderPool).
+    moduleRef = await Test.createTestingModule({ imports: [ChartsModule] }).compile();
     service = moduleRef.get(ChartsService);
   });
+
+  afterAll(() => moduleRef.close());
 
   it('renders the charts of the fixture, in order, as real PNGs of the stated size', async () => {
     const charts = await service.render(withTrend(withReliability(son2017T1())));

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import * as ExcelJS from 'exceljs';
 import { Principal } from '../auth/principal';
 import { BoardsService } from '../boards/boards.service';
-import { boardComparisonChart } from '../charts/chart-configs';
 import { RenderedChart } from '../charts/chart-kinds';
 import { ChartsService } from '../charts/charts.service';
 import { clean } from '../common/decimal';
@@ -115,7 +114,7 @@ export class ComparisonService {
 
   async chart(principal: Principal, year: number, period: Period, code: string | undefined): Promise<RenderedChart> {
     const comparison = await this.compare(principal, year, period, code);
-    return this.charts.renderChartSpec(boardComparisonChart(comparison, `${reportTitle(period, year)} – ${comparison.rows.length} nämnder`));
+    return this.charts.renderComparison(comparison, `${reportTitle(period, year)} – ${comparison.rows.length} nämnder`);
   }
 
   /** What to compare: an indicator code or a KF goal code, exactly one of them. */

@@ -33,6 +33,10 @@ export interface AppConfig {
   maxErrors?: number;
   /** Largest magnitude of an indicator value and of an amount in kronor (MAX_VALUE); default 10^12. */
   maxValue?: number;
+  /** Worker threads drawing charts and writing report files (REPORT_THREADS); default one per CPU, 0 = in the server's own thread. */
+  reportThreads?: number;
+  /** Redis for the report jobs' queue (REDIS_URL); without it the jobs run in the app's own process. */
+  redisUrl?: string | null;
 }
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
@@ -86,6 +90,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(maxErrors)) problems.push(`MAX_ERRORS måste vara ett heltal, inte "${env.MAX_ERRORS}"`);
   const maxValue = positive('MAX_VALUE', DEFAULT_MAX_VALUE, 1e15);
 
+  const threadsText = env.REPORT_THREADS?.trim();
+  const reportThreads = threadsText ? Number(threadsText) : undefined;
+  if (threadsText && (!Number.isInteger(reportThreads) || reportThreads! < 0 || reportThreads! > 64)) {
+    problems.push(`REPORT_THREADS måste vara ett heltal mellan 0 och 64, inte "${env.REPORT_THREADS}"`);
+  }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push(`REDIS_URL måste börja med redis:// eller rediss://, inte "${env.REDIS_URL}"`);
+  }
+
   if (problems.length > 0) {
     throw new ConfigError(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -102,5 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxDocumentBytes,
     maxErrors,
     maxValue,
+    reportThreads,
+    redisUrl,
   };
 }

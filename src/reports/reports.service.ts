@@ -8,8 +8,8 @@ import { FollowupService } from '../followup/followup.service';
 import { buildBudgetCsv, buildBudgetWorkbook } from './budget-export';
 import { budgetFileName, reportFileName } from './report-file-names';
 import { loadReportTemplates, ReportTemplate, templateFor } from './report-template';
-import { buildReportWorkbook } from './report-workbook';
-import { buildReportDocument, DOCX_TYPE } from './report-document';
+import { DOCX_TYPE } from './report-document';
+import { RenderPool } from '../rendering/render-pool';
 
 /** A file to hand to the user: its Swedish name, content type and bytes. */
 export interface ReportFile {
@@ -26,7 +26,8 @@ export type BudgetFormat = 'xlsx' | 'csv';
 /**
  * What managers hand to their board and what auditors check: the period's report workbook
  * with charts, the budget tables alone, and each chart as a PNG. Everything is rendered
- * from the computed follow-up; the templates decide the layout per period.
+ * from the computed follow-up, in the render pool's worker threads (charts, workbook and
+ * document); the templates decide the layout per period.
  */
 @Injectable()
 export class ReportsService implements OnModuleInit {
@@ -35,6 +36,7 @@ export class ReportsService implements OnModuleInit {
   constructor(
     private readonly followups: FollowupService,
     private readonly charts: ChartsService,
+    private readonly pool: RenderPool,
   ) {}
 
   /** Reads and checks the templates at start, so that a broken one stops the start, not a report. */
@@ -47,13 +49,8 @@ export class ReportsService implements OnModuleInit {
     const followup = await this.followups.getReportedFollowup(board, year, period);
     const template = templateFor(this.templates, period);
     const charts = await this.charts.render(followup, chartKindsOf(template));
-    const workbook = buildReportWorkbook({ followup, charts, template, generatedAt: new Date() });
-    return {
-      fileName: reportFileName(followup, 'xlsx'),
-      contentType: XLSX_TYPE,
-      content: Buffer.from(await workbook.xlsx.writeBuffer()),
-      charts,
-    };
+    const content = await this.pool.workbook(followup, template, charts, new Date());
+    return { fileName: reportFileName(followup, 'xlsx'), contentType: XLSX_TYPE, content, charts };
   }
 
   /** "Tertialrapport 1 2017 – Socialnämnden.docx": the report as the board reads it, with the template's charts. */
@@ -61,7 +58,7 @@ export class ReportsService implements OnModuleInit {
     const followup = await this.followups.getReportedFollowup(board, year, period);
     const template = templateFor(this.templates, period);
     const charts = await this.charts.render(followup, chartKindsOf(template));
-    const content = await buildReportDocument({ followup, template, charts, generatedAt: new Date() });
+    const content = await this.pool.document(followup, template, charts, new Date());
     return { fileName: reportFileName(followup, 'docx'), contentType: DOCX_TYPE, content };
   }
 
