@@ -16,6 +16,7 @@ import { KoladaModule } from './kolada/kolada.module';
 import { ComparisonModule } from './comparison/comparison.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReportJobsModule } from './report-jobs/report-jobs.module';
 import { SeedModule } from './seed/seed.module';
 import { WebModule } from './web/web.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         KoladaModule,
         ComparisonModule,
         ReportsModule,
+        ReportJobsModule,
         HealthModule,
         SeedModule,
         WebModule,

@@ -5,6 +5,7 @@ import { createDemoAccounts } from './auth/demo-accounts';
 import { UsersService } from './auth/users.service';
 import { DomainError } from './common/domain-error';
 import { ConfigError, loadConfig } from './config/app-config';
+import { ReportJobsService } from './report-jobs/report-jobs.service';
 import { SeedService } from './seed/seed.service';
 
 async function main(): Promise<void> {
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   // Demo accounts only for a freshly seeded embedded database; printed once, to the console only (never logged).
   const demoLines = seeded ? await createDemoAccounts(app.get(UsersService), 'SON') : [];
   if (seeded) logger.log(seeded);
+  const interrupted = await app.get(ReportJobsService).failInterrupted();
+  if (interrupted > 0) logger.warn(`${interrupted} rapportkörning(ar) avbröts när servern stoppades och är markerade som avbrutna.`);
   const host = config.host ?? '127.0.0.1';
   await app.listen(config.port, host);
   const where = config.databaseUrl ? 'PostgreSQL-servern i DATABASE_URL' : `den inbäddade databasen i ${config.dataDir}`;

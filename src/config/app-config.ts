@@ -37,6 +37,8 @@ export interface AppConfig {
   reportThreads?: number;
   /** Redis for the report jobs' queue (REDIS_URL); without it the jobs run in the app's own process. */
   redisUrl?: string | null;
+  /** Prefix of the queue's keys in Redis (QUEUE_PREFIX, default "vu"): several installations may share one Redis. */
+  queuePrefix?: string;
 }
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
@@ -99,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
     problems.push(`REDIS_URL måste börja med redis:// eller rediss://, inte "${env.REDIS_URL}"`);
   }
+  const queuePrefix = env.QUEUE_PREFIX?.trim() || 'vu';
+  if (!/^[A-Za-z0-9_-]{1,50}$/.test(queuePrefix)) problems.push(`QUEUE_PREFIX får bara ha bokstäverna a–z, siffror, - och _, inte "${env.QUEUE_PREFIX}"`);
 
   if (problems.length > 0) {
     throw new ConfigError(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -118,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxValue,
     reportThreads,
     redisUrl,
+    queuePrefix,
   };
 }

@@ -15,6 +15,8 @@ import { OperatingArea } from '../budget/operating-area.entity';
 import { PeriodText } from '../followup/period-text.entity';
 import { GoalAssessment } from '../goals/goal-assessment.entity';
 import { Goal } from '../goals/goal.entity';
+import { ReportJobFile } from '../report-jobs/report-job-file.entity';
+import { ReportJob } from '../report-jobs/report-job.entity';
 import { IndicatorResult } from '../indicators/indicator-result.entity';
 import { Indicator } from '../indicators/indicator.entity';
 
@@ -38,5 +40,7 @@ export const ENTITIES = [
   AuthToken,
   AuditEntry,
   PeriodText,
+  ReportJob,
+  ReportJobFile,
   AccessAuditEntry,
 ];
