@@ -3,6 +3,8 @@ import { AuthModule } from '../auth/auth.module';
 import { BoardsModule } from '../boards/boards.module';
 import { FollowupModule } from '../followup/followup.module';
 import { ComparisonModule } from '../comparison/comparison.module';
+import { ReportJobsModule } from '../report-jobs/report-jobs.module';
+import { ReportJobPagesController } from './report-job-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ComparisonPagesController } from './comparison-pages.controller';
 import { BudgetPagesController } from './budget-pages.controller';
@@ -12,7 +14,7 @@ import { WebController } from './web.controller';
 
 /** The web pages for controllers, managers and auditors (SPEC 8), over the same services as the API. */
 @Module({
-  imports: [AuthModule, BoardsModule, FollowupModule, ComparisonModule],
-  controllers: [WebController, GoalPagesController, BudgetPagesController, TextPagesController, AdminPagesController, ComparisonPagesController],
+  imports: [AuthModule, BoardsModule, FollowupModule, ComparisonModule, ReportJobsModule],
+  controllers: [WebController, GoalPagesController, BudgetPagesController, TextPagesController, AdminPagesController, ComparisonPagesController, ReportJobPagesController],
 })
 export class WebModule {}
