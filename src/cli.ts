@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Presets, SingleBar } from 'cli-progress';
 import { AppModule } from './app.module';
 import { Actor } from './audit/audit-actor';
 import { isEveryBoardRole } from './auth/roles';
@@ -12,11 +13,13 @@ import { UsersService } from './auth/users.service';
 import { BoardsService } from './boards/boards.service';
 import { capErrors, DomainError } from './common/domain-error';
 import { describeSize } from './common/request-body';
-import { isPeriod, Period, PERIODS_TEXT } from './common/period';
+import { forEachBounded } from './common/bounded';
+import { isPeriod, Period, periodName, PERIODS_TEXT } from './common/period';
 import { ConfigError, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS, loadConfig } from './config/app-config';
 import { describeDatabaseError } from './database/database-errors';
 import { ImportService } from './import/import.service';
 import { KoladaService } from './kolada/kolada.service';
+import { RenderPool } from './rendering/render-pool';
 import { ReportsService } from './reports/reports.service';
 import { SeedService } from './seed/seed.service';
 
@@ -33,6 +36,9 @@ Kommandon:
                                         Skriv periodens rapport som Excel-arbetsbok med diagram
                                         (och diagrammen som PNG-bilder i mappen) eller som Word-dokument;
                                         --period M01–M12 ger månadsrapporten (budget och texter)
+  report --all --year 2017 --period T1 --out-dir <mapp> [--format xlsx,docx]
+                                        Skriv rapporterna för alla nämnder som har perioden, i mappen,
+                                        med en förloppsindikator; alla processorkärnor används
   export-budget --board SON --year 2017 --period T1 --format xlsx|csv [--out <fil>]
                                         Skriv budgettabellerna för revisorer (xlsx eller CSV)
   lock --board SON --year 2017 --period T1
@@ -136,6 +142,7 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async report(app, args) {
+    if (args.includes('--all')) return reportAll(app, args.filter((a) => a !== '--all'));
     const { address, options } = periodArgs(args, { out: { type: 'string' }, charts: { type: 'string' }, format: { type: 'string' } });
     const format = (options.format ?? 'xlsx').toLowerCase();
     if (format !== 'xlsx' && format !== 'docx') {
@@ -190,6 +197,73 @@ const COMMANDS: Record<string, Command> = {
     return userCommand(app.get(UsersService), args);
   },
 };
+
+/**
+ * `report --all`: every board's report of a year and period into a folder, as many boards
+ * at a time as the render pool has threads, with a progress bar on a terminal (a line per
+ * board otherwise). Boards without the period are named as skipped; a board whose report
+ * fails is named with the reason, the others are written, and the command ends with exit 1.
+ */
+async function reportAll(app: INestApplicationContext, args: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args, allowPositionals: false,
+    options: { year: { type: 'string' }, period: { type: 'string' }, 'out-dir': { type: 'string' }, format: { type: 'string' }, board: { type: 'string' } },
+  });
+  if (values.board) throw new UsageError('--all och --board går inte ihop: --all skriver alla nämnders rapporter.');
+  const missing = ['year', 'period', 'out-dir'].filter((key) => !values[key as keyof typeof values]);
+  if (missing.length > 0) throw new UsageError(`Ange ${missing.map((m) => `--${m}`).join(', ')}.`);
+  if (!/^\d{4}$/.test(values.year!)) throw new UsageError(`--year ska vara ett år med fyra siffror, inte "${values.year}".`);
+  const period = values.period!.toUpperCase();
+  if (!isPeriod(period)) throw new UsageError(`--period ska vara ett av ${PERIODS_TEXT}, inte "${values.period}".`);
+  const formats = [...new Set((values.format ?? 'xlsx').toLowerCase().split(',').map((f) => f.trim()).filter(Boolean))];
+  const wrong = formats.filter((f) => f !== 'xlsx' && f !== 'docx');
+  if (formats.length === 0 || wrong.length > 0) throw new UsageError(`--format ska vara xlsx, docx eller xlsx,docx${wrong.length ? `, inte "${wrong.join(',')}"` : ''}.`);
+  const year = Number(values.year);
+  const outDir = path.resolve(values['out-dir']!);
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw DomainError.invalid(`Mappen ${outDir} kunde inte skapas (${(error as NodeJS.ErrnoException).code}).`);
+  }
+
+  const boards = await app.get(BoardsService).list();
+  const withPeriod = boards.filter((b) => b.years.some((y) => y.year === year && y.periods.some((p) => p.period === period)));
+  const skipped = boards.filter((b) => !withPeriod.includes(b));
+  if (withPeriod.length === 0) throw DomainError.notFound(`Ingen nämnd har ${periodName(period, year)}.`);
+
+  const reports = app.get(ReportsService);
+  const progress = reportProgress(withPeriod.length * formats.length);
+  const written: string[] = [];
+  const failed: string[] = [];
+  await forEachBounded(withPeriod, app.get(RenderPool).threads, async (board) => {
+    for (const format of formats) {
+      try {
+        const file = format === 'docx' ? await reports.reportDocument(board.code, year, period) : await reports.reportWorkbook(board.code, year, period);
+        written.push(writeOutput(path.join(outDir, file.fileName), file.content));
+      } catch (error) {
+        failed.push(`  ${board.code} ${board.name} (${format}): ${error instanceof DomainError ? error.message : describe(error)}`);
+      }
+      progress.tick(`${board.code} ${format}`);
+    }
+  });
+  progress.stop();
+
+  const lines = [`${written.length} rapporter är skrivna i ${outDir} (${withPeriod.length} nämnder, ${formats.join(' och ')}).`];
+  if (skipped.length > 0) lines.push(`Hoppade över ${skipped.length} nämnder som inte har ${periodName(period, year)}: ${skipped.map((b) => b.code).join(', ')}.`);
+  if (failed.length > 0) throw DomainError.invalid([...lines, `${failed.length} rapporter kunde inte skrivas:`, ...failed].join('\n'));
+  return lines.join('\n');
+}
+
+/** A progress bar on a terminal (cli-progress, on standard error); a line per finished file when the output is a file or a pipe. */
+function reportProgress(total: number): { tick(label: string): void; stop(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ format: 'Rapporter [{bar}] {value}/{total} {label}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+    bar.start(total, 0, { label: '' });
+    return { tick: (label) => bar.increment(1, { label }), stop: () => bar.stop() };
+  }
+  let done = 0;
+  return { tick: (label) => process.stderr.write(`[${++done}/${total}] ${label}\n`), stop: () => undefined };
+}
 
 /** Whoever runs the command line on the server: trusted, recorded in the audit trail by their system user name. */
 function cliActor(): Actor {

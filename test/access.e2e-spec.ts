@@ -119,6 +119,9 @@ describe('who may do what (SPEC 7)', () => {
         'POST /namnder/:board/:year/:period/oppna-igen admin',
         'GET /namnder/:board/:year/:period/texter read',
         'POST /namnder/:board/:year/:period/texter write',
+        'GET /rapportkorningar signedIn',
+        'POST /rapportkorningar signedIn',
+        'GET /rapportkorningar/:id signedIn',
       ]);
     });
 
