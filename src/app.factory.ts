@@ -11,6 +11,7 @@ import { DomainError } from './common/domain-error';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { toFieldErrors } from './common/validation';
 import { requestBody } from './common/request-body';
+import { INPUT_WORKBOOK_PATH, inputUpload } from './input-workbook/input-upload';
 import { AppConfig, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ERRORS } from './config/app-config';
 import { registerViewHelpers } from './web/view-helpers';
 
@@ -35,9 +36,11 @@ export async function createHttpApp(config: AppConfig, options: { logger?: boole
   app.set('trust proxy', false);
   // The API takes JSON in UTF-8 only; import documents are read as text, so that broken
   // JSON gets the importer's own message (with line and column).
-  app.use(requestBody({ limitBytes: config.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, textPaths: ['/api/import'], under: '/api' }));
+  app.use(requestBody({ limitBytes: config.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, textPaths: ['/api/import'], under: '/api', binaryPaths: [INPUT_WORKBOOK_PATH] }));
   // The web pages' forms (SPEC 8): server-rendered Handlebars views and one stylesheet.
   app.use(urlencoded({ extended: false, limit: '1mb' }));
+  // The input workbook's upload from its page (multipart), read before the guard checks the form's CSRF token.
+  app.use(inputUpload(config.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES));
   app.setBaseViewsDir(join(PROJECT_ROOT, 'templates', 'pages'));
   app.setViewEngine('hbs');
   registerViewHelpers();

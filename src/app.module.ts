@@ -12,6 +12,7 @@ import { FollowupModule } from './followup/followup.module';
 import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
+import { InputWorkbookModule } from './input-workbook/input-workbook.module';
 import { KoladaModule } from './kolada/kolada.module';
 import { ComparisonModule } from './comparison/comparison.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -38,6 +39,7 @@ export class AppModule {
         BudgetModule,
         FollowupModule,
         ImportModule,
+        InputWorkbookModule,
         KoladaModule,
         ComparisonModule,
         ReportsModule,

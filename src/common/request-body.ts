@@ -22,16 +22,29 @@ export function describeSize(bytes: number): string {
  * with a Swedish message before a controller sees it: 415 for another content type or
  * charset, 413 for too large a body, 400 for an empty PUT/PATCH body, bytes that are not
  * UTF-8, malformed JSON, nesting deeper than MAX_JSON_DEPTH or a reserved key such as
- * `__proto__`. With `under` ("/api") only that part of the site is read this way. Routes in `textPaths` (the import) get the decoded text, so that the
+ * `__proto__`. With `under` ("/api") only that part of the site is read this way; `binaryPaths`
+ * (the input workbook) get the bytes as they are. Routes in `textPaths` (the import) get the decoded text, so that the
  * importer can point at the line and column where a document breaks.
  */
-export function requestBody(options: { limitBytes: number; textPaths: string[]; under?: string }): RequestHandler {
+export function requestBody(options: { limitBytes: number; textPaths: string[]; under?: string; binaryPaths?: RegExp[] }): RequestHandler {
   const readRaw = raw({ type: () => true, limit: options.limitBytes });
   return (req: Request, res: Response, next: NextFunction) => {
     if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return next();
     // Outside `under` (the web pages' own forms) the pages' form parser reads the body.
     if (options.under && req.path !== options.under && !req.path.startsWith(`${options.under}/`)) return next();
     const asText = options.textPaths.some((p) => req.path === p || req.path.startsWith(`${p}/`));
+    // A file as it is (the input workbook): its bytes, within the limit; its route checks what they are.
+    if ((options.binaryPaths ?? []).some((p) => p.test(req.path))) {
+      return raw({ type: () => true, limit: options.limitBytes })(req, res, (error?: unknown) => {
+        if (!error) return next();
+        const type = (error as { type?: string }).type;
+        res.setHeader('Connection', 'close');
+        if (type === 'entity.too.large') {
+          return res.status(413).json({ statusCode: 413, message: `Filen är för stor: högst ${describeSize(options.limitBytes)} tas emot (inställningen MAX_DOCUMENT_SIZE).` });
+        }
+        return res.status(400).json({ statusCode: 400, message: 'Filen kunde inte läsas.' });
+      });
+    }
     const refuse = (statusCode: number, message: string, errors?: FieldError[]) => {
       // The rest of a refused body is not read: the connection closes after the answer.
       res.setHeader('Connection', 'close');

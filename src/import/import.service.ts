@@ -62,7 +62,12 @@ export class ImportService {
     return this.importDocument(parseDocumentText(text), actor, principal);
   }
 
-  async importDocument(document: Record<string, unknown>, actor: Actor, principal: Principal | null = null): Promise<ImportSummary> {
+  /**
+   * With `dryRun` the follow-up is written by exactly the same rules in its transaction and
+   * then rolled back: the summary says what the import would do, and nothing is kept (the
+   * preview of an uploaded input workbook).
+   */
+  async importDocument(document: Record<string, unknown>, actor: Actor, principal: Principal | null = null, options: { dryRun?: boolean } = {}): Promise<ImportSummary> {
     const kind = documentKind(document);
     if (principal) authorizeImport(principal, kind, document);
     if (kind === 'plan') {
@@ -73,6 +78,7 @@ export class ImportService {
     }
     const { value, errors } = await validateDocument(FollowupDocumentDto, document);
     rejectIfAny(errors);
+    if (options.dryRun) return rolledBack(this.dataSource, actor, (manager) => this.writeFollowup(manager, value));
     return auditedTransaction(this.dataSource, actor, (manager) => this.writeFollowup(manager, value));
   }
 
@@ -327,6 +333,26 @@ function rejectIfAny(errors: FieldError[]): void {
 }
 
 /** Amount in the document's unit → whole kronor (already checked to be exact). */
+/** Carries a dry run's result out of its transaction, which rolls back because it is thrown. */
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('dry run');
+  }
+}
+
+/** Does the work in an audited transaction and rolls it back, returning what it returned. */
+async function rolledBack<T>(dataSource: DataSource, actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    await auditedTransaction(dataSource, actor, async (manager) => {
+      throw new DryRunRollback(await work(manager));
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result as T;
+    throw error;
+  }
+  throw new Error('A dry run cannot commit.');
+}
+
 function kronor(value: number | null | undefined, unit: AmountUnit): number | null {
   return value === null || value === undefined ? null : toKronor(value, unit);
 }

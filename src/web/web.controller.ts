@@ -16,7 +16,7 @@ import { FollowupService } from '../followup/followup.service';
 import { IndicatorFollowup } from '../followup/period-followup';
 import { formText, pageCommon } from './page-context';
 import { allGoals, completenessOf, fieldValue, goalView, indicatorView, keyFigures } from './page-models';
-import { parseSwedishNumber } from './swedish-number';
+import { parseSwedishNumber } from '../common/swedish-number';
 
 type Form = Record<string, string | undefined>;
 
@@ -189,6 +189,7 @@ export class WebController {
       goalsHref: `${base}/mal`,
       budgetHref: `${base}/budget`,
       textsHref: `${base}/texter`,
+      inputHref: `${base}/inmatning`,
       comparisonHref: `/jamforelse/${at.year}/${at.period}`,
       workflow: {
         ...state,
