@@ -43,7 +43,10 @@ export class InputPagesController {
     try {
       const result = await this.inputs.upload(at.board, at.year, at.period, bytes, { username: principal.username, source: 'web' }, principal, { apply: false });
       return this.render(at, principal, req, res, {
-        preview: { ...result, fileName: req.file.originalname, file: bytes.toString('base64') },
+        preview: {
+          ...result, fileName: req.file.originalname, file: bytes.toString('base64'),
+          changeCount: result.changes.length === 1 ? '1 ändrat värde' : `${result.changes.length} ändrade värden`,
+        },
       });
     } catch (error) {
       return this.refused(error, at, principal, req, res);
