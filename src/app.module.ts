@@ -15,6 +15,7 @@ import { ImportModule } from './import/import.module';
 import { InputWorkbookModule } from './input-workbook/input-workbook.module';
 import { KoladaModule } from './kolada/kolada.module';
 import { ComparisonModule } from './comparison/comparison.module';
+import { BenchFloorModule } from './bench/bench-floor.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReportJobsModule } from './report-jobs/report-jobs.module';
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         SeedModule,
         WebModule,
+        ...(config.benchFloorRoutes ? [BenchFloorModule] : []),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

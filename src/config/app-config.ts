@@ -39,6 +39,8 @@ export interface AppConfig {
   redisUrl?: string | null;
   /** Prefix of the queue's keys in Redis (QUEUE_PREFIX, default "vu"): several installations may share one Redis. */
   queuePrefix?: string;
+  /** BENCH_FLOOR_ROUTES=1: the benchmark's bare floor routes under /api/bench/floor (admins only); never in production. */
+  benchFloorRoutes?: boolean;
 }
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
@@ -123,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportThreads,
     redisUrl,
     queuePrefix,
+    benchFloorRoutes: env.BENCH_FLOOR_ROUTES?.trim() === '1',
   };
 }
