@@ -99,6 +99,40 @@ describe('writers at once and large documents', () => {
     }
   });
 
+  it('lets corrections of one period run side by side but never past its approval, and two of one row one after the other', async () => {
+    const plan = planWithIndicators(30);
+    plan.year = 2032;
+    await t.importDocument(plan).expect(200);
+    await t.importDocument(followupDocument({ year: 2032, indicators: [], goals: [], activities: [], budget: undefined })).expect(200);
+    const base = '/api/boards/ÄLN/years/2032/periods/T1';
+    // Two PATCHes of the same row with the same If-Match: exactly one is saved, the other is told it is stale.
+    const same = await Promise.all([1, 2].map((n) => t.http().patch(`${base}/indicators/ÄLN-N1`).set('If-Match', '"0"').send({ outcome: n })));
+    expect(same.map((r) => r.status).sort()).toEqual([200, 412]);
+
+    const corrections = Array.from({ length: 29 }, (_, i) => t.http().patch(`${base}/indicators/ÄLN-N${i + 2}`).send({ outcome: 500 + i }));
+    const approval = t.http().post(`${base}/approve`);
+    const answers = await Promise.all([...corrections, approval]);
+    expect(answers.at(-1)!.status).toBe(200);
+    const statuses = answers.slice(0, -1).map((a) => a.status);
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    // Every saved correction is in the period, none was written after the approval, and the refused ones left nothing.
+    const audit = (await t.http().get('/api/boards/ÄLN/years/2032/audit?period=T1').expect(200)).body;
+    const rows = audit.entries as Json[];
+    const approvalRow = rows.find((r) => r.objectKind === 'period' && r.field === 'state' && r.newValue === 'approved')!;
+    expect(approvalRow).toBeDefined();
+    const period = (await t.http().get(base).expect(200)).body;
+    const byCode = new Map(indicatorsOf(period).map((i) => [i.code, i]));
+    statuses.forEach((status, i) => {
+      const value = byCode.get(`ÄLN-N${i + 2}`)!.outcome;
+      expect(value).toBe(status === 200 ? 500 + i : null);
+    });
+    // Audit rows are numbered as they are written: every correction's before the approval's.
+    const outcomeRows = rows.filter((r) => r.field === 'outcome');
+    expect(outcomeRows.length).toBe(statuses.filter((s) => s === 200).length + 1);
+    for (const r of outcomeRows) expect(r.id).toBeLessThan(approvalRow.id);
+    await t.http().patch(`${base}/indicators/ÄLN-N2`).send({ outcome: 1 }).expect(409);
+  });
+
   it('keeps /health answering while an 18 MB document of unknown codes is checked, and answers with a short list', async () => {
     await t.importDocument(planWithIndicators(50)).expect(200);
     const doc = followupDocument({ goals: [], activities: [], budget: undefined, indicators: [] as Json[] });

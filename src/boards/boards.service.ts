@@ -184,19 +184,21 @@ export class BoardsService {
    * the row and the others wait for it and then read it, instead of failing on the key.
    */
   async ensurePeriodRow(manager: EntityManager, planYearId: number, period: Period): Promise<FollowupPeriod> {
+    await lockPeriod(manager, planYearId, period, 'exclusive');
     await manager.createQueryBuilder().insert().into(FollowupPeriod).values({ planYearId, period }).orIgnore().execute();
     return manager.getRepository(FollowupPeriod).findOneOrFail({ where: { planYearId, period }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
-   * An existing period's row for a correction, locked until the transaction ends (so that
-   * corrections of one period, and its approval, happen one at a time). 404 when the
-   * period does not exist: a stray write never creates one; 409 when it is approved.
+   * An existing period's row for a correction. Corrections share the period among
+   * themselves (many controllers save at once) but never overlap an approval, a reopening
+   * or an import, which hold it alone (a transaction-scoped advisory lock, taken before the
+   * period's row in every path so that no two paths wait for each other). 404 when the period
+   * does not exist: a stray write never creates one; 409 when it is approved.
    */
   async existingPeriodForWriting(manager: EntityManager, ref: PlanYearRef, period: Period): Promise<FollowupPeriod> {
-    const row = await manager
-      .getRepository(FollowupPeriod)
-      .findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
+    await lockPeriod(manager, ref.planYear.id, period, 'shared');
+    const row = await manager.getRepository(FollowupPeriod).findOne({ where: { planYearId: ref.planYear.id, period } });
     if (!row) throw this.missingPeriodError(ref, period);
     if (row.state === 'approved') throw this.lockedError(ref, period);
     return row;
@@ -232,6 +234,7 @@ export class BoardsService {
     return auditedTransaction(this.dataSource, actor, async (manager) => {
       const ref = await this.findPlanYear(boardCode, year, manager);
       const repo = manager.getRepository(FollowupPeriod);
+      await lockPeriod(manager, ref.planYear.id, period, 'exclusive');
       const row = await repo.findOne({ where: { planYearId: ref.planYear.id, period }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw this.missingPeriodError(ref, period);
       const before = row.state;
@@ -279,6 +282,19 @@ export class BoardsService {
         `Importera periodens uppföljning eller skapa perioden först.`,
     );
   }
+}
+
+/** The class of the period locks among the database's advisory locks (two-key form). */
+const PERIOD_LOCK_CLASS = 0x5650; // "VP"
+
+/**
+ * Locks one period of a plan year until the transaction ends: `shared` for corrections (any
+ * number at once), `exclusive` for what must see the period alone (an import, a step of the
+ * workflow). Keyed by plan year and period, so it can be taken before the period's row exists.
+ */
+export async function lockPeriod(manager: EntityManager, planYearId: number, period: Period, mode: 'shared' | 'exclusive'): Promise<void> {
+  const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await manager.query(`SELECT ${fn}($1::int, hashtext($2)::int)`, [PERIOD_LOCK_CLASS, `${planYearId}:${period}`]);
 }
 
 function conflict(message: string): DomainError {

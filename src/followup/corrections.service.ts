@@ -193,6 +193,7 @@ export class CorrectionsService {
     return auditedTransaction(this.dataSource, actor, async (manager) => {
       const ref = await this.boards.findPlanYear(at.board, at.year, manager);
       const period: FollowupPeriod = await this.boards.existingPeriodForWriting(manager, ref, at.period);
+      await lockRow(manager, period.id, key);
       const current = (await this.texts.findByPeriod(period.id, manager)).find((r) => r.key === key)?.text ?? null;
       if (startedFrom !== null && startedFrom !== textDigest(current)) {
         throw new DomainError(
@@ -225,6 +226,8 @@ export class CorrectionsService {
       const ref = await this.boards.findPlanYear(at.board, at.year, manager);
       const steps = await prepare(manager, ref);
       const period: FollowupPeriod = await this.boards.existingPeriodForWriting(manager, ref, at.period);
+      // Corrections of one period run side by side; two of the same row wait for each other here.
+      await lockRow(manager, period.id, steps.what);
       const current = await steps.read(period.id);
       if (ifMatch !== null && ifMatch !== current.version) {
         throw new DomainError(
@@ -240,10 +243,17 @@ export class CorrectionsService {
       const errors = steps.check(values);
       if (errors.length > 0) throw DomainError.invalid('Värdena kunde inte sparas.', errors);
       const stats = await steps.save(period.id, values);
+      const saved = await steps.read(period.id);
+      // Last: the period's row stays locked from here to the commit, so corrections queue only that long.
       await this.boards.markChanged(manager, period, [stats]);
-      return steps.read(period.id);
+      return saved;
     });
   }
+}
+
+/** Locks one row of a period (by what it is, e.g. "indikatorn SON-I07") until the transaction ends. */
+async function lockRow(manager: EntityManager, periodId: number, what: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${periodId}:${what}`]);
 }
 
 /**
