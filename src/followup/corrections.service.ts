@@ -79,10 +79,10 @@ export class CorrectionsService {
     at: PeriodAddress, code: string, body: IndicatorValuesDto, mode: CorrectionMode, ifMatch: number | null, actor: Actor,
   ): Promise<Versioned<IndicatorValues>> {
     return this.correct(at, actor, async (manager, ref) => {
-      const indicator = (await this.indicators.findByPlanYear(ref.planYear.id, manager)).find((i) => i.code === code);
+      const indicator = await this.indicators.findByCode(ref.planYear.id, code, manager);
       if (!indicator) throw DomainError.notFound(`Det finns ingen indikator med koden "${code}" i planen för ${ref.board.name} ${at.year}.`);
       const read = async (periodId: number) => {
-        const row = (await this.indicators.findResults(periodId, manager)).find((r) => r.indicatorId === indicator.id);
+        const [row] = await this.indicators.findResults(periodId, manager, [indicator.id]);
         const values: IndicatorValues = {
           outcome: row?.outcome ?? null, men: row?.men ?? null, women: row?.women ?? null, forecast: row?.forecast ?? null, analysis: row?.analysis ?? null,
         };

@@ -145,12 +145,12 @@ export class FollowupService {
    */
   async getIndicator(boardCode: string, year: number, period: Period, code: string): Promise<IndicatorFollowup> {
     const ref = await this.boards.findPlanYear(boardCode, year);
-    const indicator = (await this.indicators.findByPlanYear(ref.planYear.id)).find((i) => i.code === code);
+    const indicator = await this.indicators.findByCode(ref.planYear.id, code);
     if (!indicator) {
       throw DomainError.notFound(`Det finns ingen indikator med koden "${code}" i planen för ${ref.board.name} ${year}.`);
     }
     const periodRow = await this.boards.findPeriod(ref.planYear.id, period);
-    const results = periodRow ? await this.indicators.findResults(periodRow.id) : [];
+    const results = periodRow ? await this.indicators.findResults(periodRow.id, undefined, [indicator.id]) : [];
     return indicatorFollowup(indicator, results.find((r) => r.indicatorId === indicator.id), period, year);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { SyncStats, syncRows } from '../common/sync-rows';
 import { IndicatorResult } from './indicator-result.entity';
 import { Indicator } from './indicator.entity';
@@ -17,6 +17,11 @@ export class IndicatorsService {
     return manager.getRepository(Indicator).find({ where: { planYearId }, order: { position: 'ASC' } });
   }
 
+  /** One indicator of a plan year by its code, or null. */
+  async findByCode(planYearId: number, code: string, manager: EntityManager = this.dataSource.manager): Promise<Indicator | null> {
+    return manager.getRepository(Indicator).findOneBy({ planYearId, code });
+  }
+
   /** Upserts the plan's indicators by code and removes those the plan no longer has (with their results). */
   async syncPlan(manager: EntityManager, planYearId: number, inputs: IndicatorInput[]): Promise<SyncStats> {
     const existing = await this.findByPlanYear(planYearId, manager);
@@ -25,13 +30,16 @@ export class IndicatorsService {
     return stats;
   }
 
-  async findResults(followupPeriodId: number, manager: EntityManager = this.dataSource.manager): Promise<IndicatorResult[]> {
+  /** A period's results: all of them, or only those of the given indicators. */
+  async findResults(followupPeriodId: number, manager: EntityManager = this.dataSource.manager, indicatorIds?: number[]): Promise<IndicatorResult[]> {
+    if (indicatorIds) return manager.getRepository(IndicatorResult).findBy({ followupPeriodId, indicatorId: In(indicatorIds) });
     return manager.getRepository(IndicatorResult).findBy({ followupPeriodId });
   }
 
   /** Upserts a period's results; indicators left out keep what they had. */
   async upsertResults(manager: EntityManager, followupPeriodId: number, inputs: IndicatorResultInput[]): Promise<SyncStats> {
-    const existing = await this.findResults(followupPeriodId, manager);
+    // A correction of one indicator reads only its row; an import reads the period's rows once.
+    const existing = await this.findResults(followupPeriodId, manager, inputs.length <= 10 ? inputs.map((i) => i.indicatorId) : undefined);
     const incoming = inputs.map((i) => ({ followupPeriodId, ...i }));
     const { stats } = await syncRows(manager, IndicatorResult, existing, incoming, (r) => String(r.indicatorId), {
       removeMissing: false,
