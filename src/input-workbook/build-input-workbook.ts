@@ -44,6 +44,7 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, values: InputValues, generat
   sheet.getCell(INFO_CELLS.board).value = values.board.code;
   sheet.getCell('A4').value = 'År';
   sheet.getCell(INFO_CELLS.year).value = values.year;
+  sheet.getCell(INFO_CELLS.year).alignment = { horizontal: 'left' };
   sheet.getCell('A5').value = 'Period';
   sheet.getCell(INFO_CELLS.period).value = values.period;
   sheet.getCell('A6').value = 'Hämtad';
@@ -81,9 +82,11 @@ function writeTable(workbook: ExcelJS.Workbook, layout: InputSheet, rows: InputR
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
+  header.height = 32;
   rows.forEach((values, r) => {
     const row = sheet.getRow(r + 2);
     layout.columns.forEach((column, i) => fillCell(row.getCell(i + 1), column, values[column.key] ?? null));
+    row.height = rowHeight(layout.columns, values);
   });
   void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
@@ -105,6 +108,25 @@ function writeTextSheet(workbook: ExcelJS.Workbook, values: InputValues): void {
     cell.font = { bold: true };
   }
   for (let r = 2; r <= rows.length + 1; r++) sheet.getRow(r).alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** Points per line of text, and the most lines a row is given (longer texts scroll in the cell). */
+const LINE_HEIGHT = 15;
+const MAX_LINES = 8;
+
+/**
+ * A row tall enough for its wrapped texts: Excel and LibreOffice do not grow rows of a
+ * generated file by themselves, so wrapped names and analyses would overlap the next row.
+ * Estimated from each text's length against its column's width (about one character a unit).
+ */
+export function rowHeight(columns: InputColumn[], values: InputRow): number {
+  const lines = columns.map((column) => {
+    const value = values[column.key];
+    if (typeof value !== 'string' || value.length === 0) return 1;
+    const perLine = Math.max(1, Math.floor(column.width * 1.1));
+    return value.split('\n').reduce((n, paragraph) => n + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+  });
+  return LINE_HEIGHT * Math.min(MAX_LINES, Math.max(1, ...lines));
 }
 
 function fillCell(cell: ExcelJS.Cell, column: InputColumn, value: string | number | null): void {
